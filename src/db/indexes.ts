@@ -1,0 +1,54 @@
+/**
+ * Every index the code relies on, with the reason. README.md lists the same.
+ * On MongoDB each speeds up its lookup path; on FerretDB's SQLite backend only
+ * `_id` lookups are pushed down, so there the unique ones matter for
+ * correctness (no duplicates under concurrent upserts) and the rest are kept
+ * for MongoDB deployments.
+ */
+import type { Db, IndexDescription } from 'mongodb';
+
+export interface IndexSpec extends IndexDescription {
+  name: string;
+  reason: string;
+}
+
+export const indexes: Record<string, IndexSpec[]> = {
+  articles: [
+    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (url): upserts never duplicate a report' },
+    { name: 'publishedAt_id', key: { publishedAtUtc: -1, _id: -1 }, reason: 'newest-first article lists and date-range filters' },
+    { name: 'officialIds', key: { officialIds: 1 }, reason: 'Official.articles and the articles(filter: {official}) filter' },
+    { name: 'sourceKey', key: { sourceKey: 1 }, reason: 'articles(filter: {source})' },
+  ],
+  officials: [
+    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (name + country): upserts never duplicate an official' },
+    { name: 'nameKeys', key: { nameKeys: 1 }, reason: 'resolving a name or alias to an existing official during ingestion' },
+    { name: 'sortName_id', key: { sortName: 1, _id: 1 }, reason: 'alphabetical official lists' },
+    { name: 'nameTokens', key: { nameTokens: 1 }, reason: 'officials(filter: {name}) by words of names and aliases' },
+    { name: 'country', key: { country: 1 }, reason: 'officials(filter: {country})' },
+    { name: 'organizationId', key: { organizationId: 1 }, reason: 'Organization.officials and officials(filter: {organization})' },
+  ],
+  organizations: [
+    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (name + country)' },
+  ],
+  meetings: [
+    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (participants + date + place)' },
+    { name: 'participantIds', key: { participantIds: 1 }, reason: 'Official.meetings, counterparts and the participant filter' },
+    { name: 'conferenceId', key: { conferenceId: 1 }, reason: 'Conference.meetings (side meetings)' },
+    { name: 'dateSort_id', key: { dateSort: -1, _id: -1 }, reason: 'newest-first meeting lists and date-range filters' },
+    { name: 'country', key: { country: 1 }, reason: 'meetings(filter: {country})' },
+  ],
+  conferences: [
+    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (organizer + edition, or name + year)' },
+    { name: 'organizerId_edition', key: { organizerId: 1, edition: 1 }, reason: 'series navigation (previous/next edition, editions) and the organizer filter' },
+    { name: 'participantIds', key: { participantIds: 1 }, reason: 'Official.conferences' },
+    { name: 'dateSort_id', key: { dateSort: -1, _id: -1 }, reason: 'newest-first conference lists' },
+    { name: 'year', key: { year: 1 }, reason: 'conferences(filter: {year})' },
+  ],
+};
+
+/** Creates every index; a no-op for those that exist already. */
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const [collection, specs] of Object.entries(indexes)) {
+    await db.collection(collection).createIndexes(specs.map(({ reason: _reason, ...spec }) => spec));
+  }
+}

@@ -1,0 +1,89 @@
+/** Field resolvers of the stored entities: each routes to a loader or a relation helper. */
+import type { Complete } from './complete';
+import type {
+  ArticleResolvers,
+  ConferenceResolvers,
+  MeetingResolvers,
+  OfficialResolvers,
+  OrganizationResolvers,
+} from '../generated/graphql';
+import { toGlobalId } from '../ids';
+import { loadExisting } from '../loaders';
+import { paginateArray } from '../pagination';
+import { articlesNewestFirst, counterpartsOf, neighbourEdition, newestFirst, seriesOf } from '../services/relations';
+
+const hex = (doc: { _id: { toHexString(): string } }) => doc._id.toHexString();
+
+export const Article: Complete<ArticleResolvers> = {
+  id: (article) => toGlobalId('Article', article._id),
+  url: (article) => article.url,
+  title: (article) => article.title,
+  source: (article) => article.source,
+  publishedAt: (article) => article.publishedAt,
+  body: (article) => article.body,
+  officials: (article, _args, ctx) => loadExisting(ctx.loaders.officials.byId, article.officialIds),
+  meetings: (article, _args, ctx) => loadExisting(ctx.loaders.meetings.byId, article.meetingIds),
+  conferences: (article, _args, ctx) => loadExisting(ctx.loaders.conferences.byId, article.conferenceIds),
+};
+
+export const Official: Complete<OfficialResolvers> = {
+  id: (official) => toGlobalId('Official', official._id),
+  name: (official) => official.name,
+  aliases: (official) => official.aliases,
+  title: (official) => official.titles[official.titles.length - 1]?.title ?? null,
+  titles: (official) => official.titles,
+  organization: (official, _args, ctx) => (official.organizationId ? ctx.loaders.organizations.byId.load(official.organizationId) : null),
+  country: (official) => official.country,
+  articles: async (official, args, ctx) =>
+    paginateArray(articlesNewestFirst(await ctx.loaders.articles.byOfficial.load(official._id)), hex, args),
+  meetings: async (official, args, ctx) => paginateArray(newestFirst(await ctx.loaders.meetings.byParticipant.load(official._id)), hex, args),
+  conferences: async (official, args, ctx) =>
+    paginateArray(newestFirst(await ctx.loaders.conferences.byParticipant.load(official._id)), hex, args),
+  counterparts: async (official, args, ctx) => paginateArray(await counterpartsOf(ctx, official._id), (c) => c.officialId.toHexString(), args),
+};
+
+export const Meeting: Complete<MeetingResolvers> = {
+  id: (meeting) => toGlobalId('Meeting', meeting._id),
+  participants: (meeting, _args, ctx) => loadExisting(ctx.loaders.officials.byId, meeting.participantIds),
+  counterpartCountries: (meeting) => meeting.countryCodes,
+  date: (meeting) => meeting.date,
+  place: (meeting) => (meeting.city || meeting.country ? { city: meeting.city, country: meeting.country } : null),
+  topics: (meeting) => meeting.topics,
+  outcome: (meeting) => meeting.outcome,
+  status: (meeting) => meeting.status,
+  conference: (meeting, _args, ctx) => (meeting.conferenceId ? ctx.loaders.conferences.byId.load(meeting.conferenceId) : null),
+  articles: (meeting, _args, ctx) => loadExisting(ctx.loaders.articles.byId, meeting.articleIds),
+  evidence: (meeting) => meeting.evidence,
+};
+
+export const Conference: Complete<ConferenceResolvers> = {
+  id: (conference) => toGlobalId('Conference', conference._id),
+  name: (conference) => conference.name,
+  organizer: (conference, _args, ctx) => (conference.organizerId ? ctx.loaders.organizations.byId.load(conference.organizerId) : null),
+  edition: (conference) => conference.edition,
+  place: (conference) => (conference.city || conference.country ? { city: conference.city, country: conference.country } : null),
+  startDate: (conference) => conference.startDate,
+  endDate: (conference) => conference.endDate,
+  status: (conference) => conference.status,
+  participants: (conference, _args, ctx) => loadExisting(ctx.loaders.officials.byId, conference.participantIds),
+  meetings: async (conference, _args, ctx) => newestFirst(await ctx.loaders.meetings.byConference.load(conference._id)),
+  previousEdition: (conference, _args, ctx) => neighbourEdition(ctx, conference, -1),
+  nextEdition: (conference, _args, ctx) => neighbourEdition(ctx, conference, 1),
+  editions: (conference, _args, ctx) => seriesOf(ctx, conference),
+  articles: (conference, _args, ctx) => loadExisting(ctx.loaders.articles.byId, conference.articleIds),
+  evidence: (conference) => conference.evidence,
+};
+
+export const Organization: Complete<OrganizationResolvers> = {
+  id: (organization) => toGlobalId('Organization', organization._id),
+  name: (organization) => organization.name,
+  country: (organization) => organization.country,
+  officials: async (organization, args, ctx) =>
+    paginateArray(
+      [...(await ctx.loaders.officials.byOrganization.load(organization._id))].sort((a, b) => a.sortName.localeCompare(b.sortName)),
+      hex,
+      args,
+    ),
+  conferences: async (organization, args, ctx) =>
+    paginateArray(newestFirst(await ctx.loaders.conferences.byOrganizer.load(organization._id)), hex, args),
+};

@@ -1,0 +1,57 @@
+/** Resolvers of value types that are not stored on their own. */
+import type { Complete } from './complete';
+import type {
+  ArticleConnectionResolvers,
+  ArticlePayloadResolvers,
+  ConferencePayloadResolvers,
+  MeetingPayloadResolvers,
+  OfficialPayloadResolvers,
+  ConferenceConnectionResolvers,
+  CountryResolvers,
+  CounterpartConnectionResolvers,
+  CounterpartResolvers,
+  EntityChangeResolvers,
+  EvidenceResolvers,
+  MeetingConnectionResolvers,
+  OfficialConnectionResolvers,
+  PlaceResolvers,
+  ReportedTitleResolvers,
+} from '../generated/graphql';
+import { toGlobalId } from '../ids';
+import { countryName } from '../services/countries';
+
+export const Country: Complete<CountryResolvers> = {
+  code: (code) => code,
+  name: (code) => countryName(code),
+};
+
+export const Place: PlaceResolvers = {};
+
+export const Evidence: EvidenceResolvers = {
+  article: (evidence, _args, ctx) => ctx.loaders.articles.byId.load(evidence.articleId),
+};
+
+export const ReportedTitle: ReportedTitleResolvers = {
+  article: (reported, _args, ctx) => (reported.articleId ? ctx.loaders.articles.byId.load(reported.articleId) : null),
+};
+
+export const Counterpart: CounterpartResolvers = {
+  official: async (counterpart, _args, ctx) => (await ctx.loaders.officials.byId.load(counterpart.officialId))!,
+};
+
+export const EntityChange: EntityChangeResolvers = {
+  id: (change) => toGlobalId(change.nodeType, change.id),
+};
+
+// Counting is a separate database command, so it runs only when a client asks for totalCount.
+const totalCount = (connection: { totalCount: () => Promise<number> | number }) => connection.totalCount();
+export const ArticleConnection: ArticleConnectionResolvers = { totalCount };
+export const OfficialConnection: OfficialConnectionResolvers = { totalCount };
+export const MeetingConnection: MeetingConnectionResolvers = { totalCount };
+export const ConferenceConnection: ConferenceConnectionResolvers = { totalCount };
+export const CounterpartConnection: CounterpartConnectionResolvers = { totalCount };
+
+export const ArticlePayload: Complete<ArticlePayloadResolvers> = { article: (p) => p.doc, status: (p) => p.status };
+export const OfficialPayload: Complete<OfficialPayloadResolvers> = { official: (p) => p.doc, status: (p) => p.status };
+export const MeetingPayload: Complete<MeetingPayloadResolvers> = { meeting: (p) => p.doc, status: (p) => p.status };
+export const ConferencePayload: Complete<ConferencePayloadResolvers> = { conference: (p) => p.doc, status: (p) => p.status };

@@ -1,0 +1,175 @@
+/**
+ * The HTTP app: GraphQL on /graphql, liveness on /healthz, readiness on
+ * /readyz. Built from a connected database so tests can run it on any port.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { identifyCaller, parseApiKeys } from './auth';
+import { repoRoot, type Config } from './config';
+import { createContext, type Context } from './context';
+import type { Database } from './db/database';
+import { DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
+import type { Logger } from './logger';
+import { resolvers } from './resolvers';
+
+export const typeDefs = fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8');
+
+/** Per-request bookkeeping that the driver's command events can reach. */
+interface RequestScope {
+  requestId: string;
+  dbCommands: number;
+}
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+const clientCodes = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.Unauthenticated,
+  ErrorCode.Forbidden,
+  ErrorCode.DatabaseUnavailable,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * What clients see of an error: known codes pass through; a lost database
+ * becomes DATABASE_UNAVAILABLE; anything else is INTERNAL_SERVER_ERROR with
+ * the request id, its details kept for the logs.
+ */
+export function makeFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const requestId = requestScope.getStore()?.requestId;
+    if (isConnectionError(original)) {
+      logger.warn({ requestId, err: original }, 'database unavailable');
+      const mapped = new DatabaseUnavailableError(original);
+      return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.DatabaseUnavailable, requestId } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && clientCodes.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ requestId, err: original }, 'unexpected error');
+    return {
+      message: `Unexpected error; quote request id ${requestId ?? 'unknown'} when reporting it.`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.Internal, requestId },
+    };
+  };
+}
+
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors, contextValue }) {
+          const scope = requestScope.getStore();
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+              dbCommands: scope?.dbCommands ?? null,
+              errors: errors?.length ?? 0,
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(database: Database, config: Config, logger: Logger): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apiKeys = parseApiKeys(config.apiKeys);
+
+  database.onCommand(() => {
+    const scope = requestScope.getStore();
+    if (scope) scope.dbCommands += 1;
+  });
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs,
+    resolvers,
+    introspection: config.introspectionEnabled,
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.use((_req, res, next) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestScope.run({ requestId, dbCommands: 0 }, () => next());
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const ready = await database.ping(1000);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(database.db, identifyCaller(req.headers.authorization, apiKeys), {
+          maxTimeMS: config.dbTimeoutMs,
+          requestId: requestScope.getStore()?.requestId ?? randomUUID(),
+        }),
+    }),
+  );
+
+  return {
+    httpServer,
+    apollo,
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+export function listen(app: App, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(port, host, () => {
+      const address = app.httpServer.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

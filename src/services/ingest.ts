@@ -1,0 +1,304 @@
+/**
+ * ingestArticle: one report and every fact extracted from it, upserted by
+ * natural keys. The whole input is validated before the first write; facts are
+ * written before the article that lists them, so a report is only visible once
+ * everything it reports is stored, and re-sending it finishes an interrupted
+ * ingestion without duplicating anything.
+ */
+import { ObjectId, type Db } from 'mongodb';
+import { ValidationError } from '../errors';
+import type { ConferenceInput, IngestArticleInput, MeetingInput, OfficialInput } from '../generated/graphql';
+import { type ArticleDoc, findArticleByUrl, upsertArticle } from '../models/articles';
+import { uniqueIds, type EvidenceDoc, type PartialDateDoc } from '../models/common';
+import { upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
+import { upsertMeeting, type MeetingStatusValue } from '../models/meetings';
+import { upsertOfficial, type OfficialDoc } from '../models/officials';
+import { upsertOrganization } from '../models/organizations';
+import type { ChangeStatusValue, UpsertResult } from '../models/upsert';
+import { nameKey } from '../text/normalize';
+import type { NodeType } from '../ids';
+import type { EntityChangeModel, EntityTypeValue } from './changes';
+import {
+  absoluteUrl,
+  list,
+  optionalCountry,
+  optionalEdition,
+  optionalPartialDate,
+  optionalText,
+  paragraphs,
+  parseDateTime,
+  requiredText,
+  type DateTimeValue,
+} from './validate';
+
+export interface IngestResult {
+  article: ArticleDoc;
+  changes: EntityChangeModel[];
+}
+
+type Evidence = Omit<EvidenceDoc, 'articleId'>;
+
+interface ValidOfficial {
+  name: string;
+  aliases: string[];
+  title: string | null;
+  organization: string | null;
+  country: string | null;
+}
+
+interface ValidConference {
+  name: string;
+  edition: number | null;
+  organizer: string | null;
+  city: string | null;
+  country: string | null;
+  startDate: PartialDateDoc | null;
+  endDate: PartialDateDoc | null;
+  status: ConferenceStatusValue;
+  /** Indexes into the officials list. */
+  participants: number[];
+  evidence: Evidence | null;
+}
+
+interface ValidMeeting {
+  participants: number[];
+  countries: string[];
+  date: PartialDateDoc | null;
+  city: string | null;
+  country: string | null;
+  topics: string[];
+  outcome: string | null;
+  status: MeetingStatusValue;
+  /** Index into the conferences list. */
+  conference: number | null;
+  evidence: Evidence | null;
+}
+
+export interface ValidArticle {
+  url: string;
+  title: string;
+  source: string | null;
+  publishedAt: DateTimeValue;
+  body: string[];
+}
+
+interface ValidIngestion {
+  article: ValidArticle;
+  officials: ValidOfficial[];
+  conferences: ValidConference[];
+  meetings: ValidMeeting[];
+}
+
+/** A headline for reports that came without one: the first sentence, cut at a word. */
+function firstSentence(body: string[]): string {
+  const text = body[0] ?? '';
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length <= 200 ? sentence : `${sentence.slice(0, 200).replace(/\s+\S*$/, '')}…`;
+}
+
+export function validateArticle(
+  input: { url: string; title?: string | null; source?: string | null; publishedAt: string; body: string[] },
+  path: string,
+): ValidArticle {
+  const body = paragraphs(input.body, `${path}.body`);
+  return {
+    url: absoluteUrl(input.url, `${path}.url`),
+    title: optionalText(input.title, `${path}.title`) ?? firstSentence(body),
+    source: optionalText(input.source, `${path}.source`),
+    publishedAt: parseDateTime(input.publishedAt, `${path}.publishedAt`),
+    body,
+  };
+}
+
+function validateEvidence(input: { sentence: string; start?: number | null; end?: number | null } | null | undefined, path: string, bodyLength: number): Evidence | null {
+  if (!input) return null;
+  const sentence = requiredText(input.sentence, `${path}.sentence`, 10_000);
+  const start = input.start ?? null;
+  const end = input.end ?? null;
+  if (start != null && (!Number.isInteger(start) || start < 0 || start > bodyLength)) {
+    throw new ValidationError(`Expected "${path}.start" between 0 and ${bodyLength}, but got ${start}.`, `${path}.start`);
+  }
+  if (end != null && (!Number.isInteger(end) || end < (start ?? 0) || end > bodyLength)) {
+    throw new ValidationError(`Expected "${path}.end" between "start" and ${bodyLength}, but got ${end}.`, `${path}.end`);
+  }
+  return { sentence, start, end };
+}
+
+export function validateOfficial(input: OfficialInput, path: string): ValidOfficial {
+  return {
+    name: requiredText(input.name, `${path}.name`, 200),
+    aliases: list(input.aliases, `${path}.aliases`, 50).map((alias, i) => requiredText(alias, `${path}.aliases[${i}]`, 200)),
+    title: optionalText(input.title, `${path}.title`),
+    organization: optionalText(input.organization, `${path}.organization`),
+    country: optionalCountry(input.country, `${path}.country`),
+  };
+}
+
+export function validateConferenceFields(input: ConferenceInput, path: string) {
+  return {
+    name: requiredText(input.name, `${path}.name`),
+    edition: optionalEdition(input.edition, `${path}.edition`),
+    organizer: optionalText(input.organizer, `${path}.organizer`),
+    city: optionalText(input.city, `${path}.city`, 200),
+    country: optionalCountry(input.country, `${path}.country`),
+    startDate: optionalPartialDate(input.startDate, `${path}.startDate`),
+    endDate: optionalPartialDate(input.endDate, `${path}.endDate`),
+    status: input.status ?? 'HELD',
+  };
+}
+
+export function validateMeetingFields(input: Pick<MeetingInput, 'countries' | 'date' | 'dateInferred' | 'city' | 'country' | 'topics' | 'outcome' | 'status'>, path: string) {
+  return {
+    countries: list(input.countries, `${path}.countries`, 250).map((code, i) => optionalCountry(code, `${path}.countries[${i}]`)!),
+    date: optionalPartialDate(input.date, `${path}.date`, input.dateInferred ?? false),
+    city: optionalText(input.city, `${path}.city`, 200),
+    country: optionalCountry(input.country, `${path}.country`),
+    topics: list(input.topics, `${path}.topics`, 100).map((topic, i) => requiredText(topic, `${path}.topics[${i}]`)),
+    outcome: optionalText(input.outcome, `${path}.outcome`),
+    status: input.status ?? 'HELD',
+  };
+}
+
+/** Resolves a name to the index of an official of the same input, by folded name or alias. */
+function officialIndex(byKey: Map<string, number>, name: string, path: string): number {
+  const index = byKey.get(nameKey(name));
+  if (index === undefined) {
+    throw new ValidationError(`Expected "${path}" to name an official listed in "input.officials", but got "${name}".`, path);
+  }
+  return index;
+}
+
+export function validateIngestion(input: IngestArticleInput): ValidIngestion {
+  const article = validateArticle(input, 'input');
+  const bodyLength = article.body.join('\n\n').length;
+  const officials = list(input.officials, 'input.officials').map((o, i) => validateOfficial(o, `input.officials[${i}]`));
+  const officialByKey = new Map<string, number>();
+  officials.forEach((official, i) => {
+    for (const name of [official.name, ...official.aliases]) {
+      if (!officialByKey.has(nameKey(name))) officialByKey.set(nameKey(name), i);
+    }
+  });
+
+  const conferenceInputs = list(input.conferences, 'input.conferences');
+  const conferences = conferenceInputs.map((c, i) => {
+    const path = `input.conferences[${i}]`;
+    return {
+      ...validateConferenceFields(c, path),
+      participants: list(c.participants, `${path}.participants`).map((name, j) => officialIndex(officialByKey, name, `${path}.participants[${j}]`)),
+      evidence: validateEvidence(c.evidence, `${path}.evidence`, bodyLength),
+    };
+  });
+  const conferenceByKey = new Map(conferences.map((c, i) => [nameKey(c.name), i]));
+
+  const meetings = list(input.meetings, 'input.meetings').map((m, i) => {
+    const path = `input.meetings[${i}]`;
+    const participants = list(m.participants, `${path}.participants`, 100).map((name, j) =>
+      officialIndex(officialByKey, name, `${path}.participants[${j}]`),
+    );
+    const fields = validateMeetingFields(m, path);
+    if (participants.length === 0) {
+      throw new ValidationError(`Expected at least one participant in "${path}.participants".`, `${path}.participants`);
+    }
+    let conference: number | null = null;
+    if (m.conference != null) {
+      conference = conferenceByKey.get(nameKey(m.conference)) ?? null;
+      if (conference === null) {
+        throw new ValidationError(`Expected "${path}.conference" to name a conference listed in "input.conferences", but got "${m.conference}".`, `${path}.conference`);
+      }
+    }
+    return { ...fields, participants, conference, evidence: validateEvidence(m.evidence, `${path}.evidence`, bodyLength) };
+  });
+  return { article, officials, conferences, meetings };
+}
+
+/** Collects per-entity outcomes; an entity touched twice keeps its strongest status. */
+class ChangeLog {
+  private readonly byId = new Map<string, EntityChangeModel>();
+  private static readonly rank: Record<ChangeStatusValue, number> = { UNCHANGED: 0, UPDATED: 1, CREATED: 2 };
+
+  record<T extends { _id: ObjectId; key: string }>(type: EntityTypeValue, nodeType: NodeType, result: UpsertResult<T>): T {
+    const id = result.doc._id.toHexString();
+    const previous = this.byId.get(id);
+    if (!previous || ChangeLog.rank[result.status] > ChangeLog.rank[previous.status]) {
+      this.byId.set(id, { type, nodeType, id: result.doc._id, key: result.doc.key, status: result.status });
+    }
+    return result.doc;
+  }
+
+  list(): EntityChangeModel[] {
+    return [...this.byId.values()];
+  }
+}
+
+export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date): Promise<IngestResult> {
+  const valid = validateIngestion(input);
+  const articleId = (await findArticleByUrl(db, valid.article.url))?._id ?? new ObjectId();
+  const log = new ChangeLog();
+
+  const officials: OfficialDoc[] = [];
+  for (const official of valid.officials) {
+    const organization = official.organization
+      ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(db, { name: official.organization, country: official.country }, now))
+      : null;
+    const result = await upsertOfficial(db, { ...official, organizationId: organization?._id ?? null, articleId }, now);
+    officials.push(log.record('OFFICIAL', 'Official', result));
+  }
+
+  const conferences: ConferenceDoc[] = [];
+  for (const conference of valid.conferences) {
+    // Organizers are international bodies more often than national ones: no country.
+    const organizer = conference.organizer
+      ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(db, { name: conference.organizer, country: null }, now))
+      : null;
+    const result = await upsertConference(
+      db,
+      {
+        ...conference,
+        organizerId: organizer?._id ?? null,
+        participantIds: conference.participants.map((i) => officials[i]!._id),
+        articleId,
+        reportYear: valid.article.publishedAt.utc.getUTCFullYear(),
+      },
+      now,
+    );
+    conferences.push(log.record('CONFERENCE', 'Conference', result));
+  }
+
+  const meetings = [];
+  for (const meeting of valid.meetings) {
+    const result = await upsertMeeting(
+      db,
+      {
+        ...meeting,
+        participantIds: meeting.participants.map((i) => officials[i]!._id),
+        countryCodes: meeting.countries,
+        conferenceId: meeting.conference === null ? null : conferences[meeting.conference]!._id,
+        articleId,
+      },
+      now,
+    );
+    meetings.push(log.record('MEETING', 'Meeting', result));
+  }
+
+  const article = log.record(
+    'ARTICLE',
+    'Article',
+    await upsertArticle(
+      db,
+      {
+        url: valid.article.url,
+        title: valid.article.title,
+        source: valid.article.source,
+        publishedAt: valid.article.publishedAt.iso,
+        publishedAtUtc: valid.article.publishedAt.utc,
+        body: valid.article.body,
+        officialIds: uniqueIds(officials.map((o) => o._id)),
+        meetingIds: uniqueIds(meetings.map((m) => m._id)),
+        conferenceIds: uniqueIds(conferences.map((c) => c._id)),
+      },
+      now,
+      articleId,
+    ),
+  );
+  return { article, changes: log.list() };
+}
