@@ -1,4 +1,5 @@
-import type { Db, ObjectId } from 'mongodb';
+import { createHash } from 'node:crypto';
+import { ObjectId, type Db } from 'mongodb';
 import { foldText } from '../text/normalize';
 import { upsertByKey, type Keyed } from './upsert';
 
@@ -35,12 +36,21 @@ export interface ArticleFacts {
   conferenceIds: ObjectId[];
 }
 
+/**
+ * An article's id follows from its url, so concurrent ingestions of one report
+ * agree on it before the article is written, and facts written first can
+ * already point at it.
+ */
+export function articleIdForUrl(url: string): ObjectId {
+  return new ObjectId(createHash('sha256').update(url, 'utf8').digest().subarray(0, 12));
+}
+
 /** The report is identified by its url; a re-ingestion replaces its text and its list of facts. */
-export function upsertArticle(db: Db, facts: ArticleFacts, now: Date, newId?: ObjectId) {
+export function upsertArticle(db: Db, facts: ArticleFacts, now: Date) {
   return upsertByKey(articlesCollection(db), {
     key: facts.url,
     now,
-    newId,
+    newId: articleIdForUrl(facts.url),
     merge: () => ({
       key: facts.url,
       ...facts,

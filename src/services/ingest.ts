@@ -5,10 +5,10 @@
  * everything it reports is stored, and re-sending it finishes an interrupted
  * ingestion without duplicating anything.
  */
-import { ObjectId, type Db } from 'mongodb';
+import type { Db, ObjectId } from 'mongodb';
 import { ValidationError } from '../errors';
 import type { ConferenceInput, IngestArticleInput, MeetingInput, OfficialInput } from '../generated/graphql';
-import { type ArticleDoc, findArticleByUrl, upsertArticle } from '../models/articles';
+import { articleIdForUrl, upsertArticle, type ArticleDoc } from '../models/articles';
 import { uniqueIds, type EvidenceDoc, type PartialDateDoc } from '../models/common';
 import { upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
 import { upsertMeeting, type MeetingStatusValue } from '../models/meetings';
@@ -232,7 +232,7 @@ class ChangeLog {
 
 export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date): Promise<IngestResult> {
   const valid = validateIngestion(input);
-  const articleId = (await findArticleByUrl(db, valid.article.url))?._id ?? new ObjectId();
+  const articleId = articleIdForUrl(valid.article.url);
   const log = new ChangeLog();
 
   const officials: OfficialDoc[] = [];
@@ -297,7 +297,6 @@ export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date
         conferenceIds: uniqueIds(conferences.map((c) => c._id)),
       },
       now,
-      articleId,
     ),
   );
   return { article, changes: log.list() };
