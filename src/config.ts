@@ -25,6 +25,12 @@ export interface Config {
   ideEnabled: boolean;
   /** Answer introspection queries. */
   introspectionEnabled: boolean;
+  /**
+   * Resolve every relation with one query per key and no per-request cache,
+   * as if there were no DataLoader. Only for `npm run bench`, which measures
+   * what batching buys; never turn it on in production.
+   */
+  naiveResolvers: boolean;
   production: boolean;
   logLevel: string;
 }
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbTimeoutMs: integer('NEWSGRAPH_DB_TIMEOUT_MS', 5000, env),
     ideEnabled: flag('NEWSGRAPH_IDE', !production, env),
     introspectionEnabled: flag('NEWSGRAPH_INTROSPECTION', !production, env),
+    naiveResolvers: flag('NEWSGRAPH_NAIVE_RESOLVERS', false, env),
     production,
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };

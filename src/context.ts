@@ -15,10 +15,14 @@ export interface Context {
   requestId: string;
 }
 
-export function createContext(db: Db, caller: Caller, options: { maxTimeMS: number; requestId: string; now?: Date }): Context {
+export function createContext(
+  db: Db,
+  caller: Caller,
+  options: { maxTimeMS: number; requestId: string; now?: Date; naiveResolvers?: boolean },
+): Context {
   return {
     db,
-    loaders: createLoaders(db, { maxTimeMS: options.maxTimeMS }),
+    loaders: createLoaders(db, { maxTimeMS: options.maxTimeMS, naive: options.naiveResolvers }),
     caller,
     now: options.now ?? new Date(),
     maxTimeMS: options.maxTimeMS,

@@ -150,6 +150,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
         createContext(database.db, identifyCaller(req.headers.authorization, apiKeys), {
           maxTimeMS: config.dbTimeoutMs,
           requestId: requestScope.getStore()?.requestId ?? randomUUID(),
+          naiveResolvers: config.naiveResolvers,
         }),
     }),
   );

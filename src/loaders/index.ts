@@ -3,6 +3,11 @@
  * GraphQL query, whatever the list sizes. Keys are ObjectIds, cached by their
  * hex form so that equal ids from different documents share one entry.
  * Lists loaded by a foreign key prime the by-id loader of the same collection.
+ *
+ * `naive: true` builds the same loaders with `{ batch: false, cache: false }`:
+ * one query per key and nothing remembered, so priming does nothing either.
+ * The resolvers and schema stay the same; `npm run bench` uses it to measure
+ * what batching buys.
  */
 import DataLoader from 'dataloader';
 import type { Collection, Db, Document, Filter, ObjectId } from 'mongodb';
@@ -18,6 +23,14 @@ const cacheKeyFn = (id: ObjectId) => id.toHexString();
 export interface LoaderOptions {
   /** Server-side limit for each batched query. */
   maxTimeMS?: number;
+  /** One query per key, no per-request cache (NEWSGRAPH_NAIVE_RESOLVERS). */
+  naive?: boolean;
+}
+
+/** DataLoader settings shared by every loader of a request. */
+function loaderSettings(options: LoaderOptions) {
+  // With cache off, DataLoader's prime() is a no-op, so list queries stop priming too.
+  return options.naive ? { cacheKeyFn, batch: false, cache: false } : { cacheKeyFn };
 }
 
 /** Loads documents by `_id`: one `find` per batch; `null` for ids that match nothing. */
@@ -30,7 +43,7 @@ function byIdLoader<T extends WithId>(collection: Collection<T>, options: Loader
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id.toHexString()) ?? null);
     },
-    { cacheKeyFn },
+    loaderSettings(options),
   );
 }
 
@@ -61,7 +74,7 @@ function byForeignKeyLoader<T extends WithId>(
       }
       return keys.map((key) => groups.get(key.toHexString()) ?? []);
     },
-    { cacheKeyFn },
+    loaderSettings(options),
   );
 }
 
