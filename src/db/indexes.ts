@@ -18,12 +18,13 @@ export const indexes: Record<string, IndexSpec[]> = {
     { name: 'publishedAt_id', key: { publishedAtUtc: -1, _id: -1 }, reason: 'newest-first article lists and date-range filters' },
     { name: 'officialIds', key: { officialIds: 1 }, reason: 'Official.articles and the articles(filter: {official}) filter' },
     { name: 'sourceKey', key: { sourceKey: 1 }, reason: 'articles(filter: {source})' },
+    { name: 'searchTokens', key: { searchTokens: 1 }, reason: 'search(types: [ARTICLE]): anchored prefix regexes on title and body words' },
   ],
   officials: [
     { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (name + country): upserts never duplicate an official' },
     { name: 'nameKeys', key: { nameKeys: 1 }, reason: 'resolving a name or alias to an existing official during ingestion' },
     { name: 'sortName_id', key: { sortName: 1, _id: 1 }, reason: 'alphabetical official lists' },
-    { name: 'nameTokens', key: { nameTokens: 1 }, reason: 'officials(filter: {name}) by words of names and aliases' },
+    { name: 'nameTokens', key: { nameTokens: 1 }, reason: 'officials(filter: {name}) and search(types: [OFFICIAL]) by words of names and aliases' },
     { name: 'country', key: { country: 1 }, reason: 'officials(filter: {country})' },
     { name: 'organizationId', key: { organizationId: 1 }, reason: 'Organization.officials and officials(filter: {organization})' },
   ],
@@ -43,6 +44,7 @@ export const indexes: Record<string, IndexSpec[]> = {
     { name: 'participantIds', key: { participantIds: 1 }, reason: 'Official.conferences' },
     { name: 'dateSort_id', key: { dateSort: -1, _id: -1 }, reason: 'newest-first conference lists' },
     { name: 'year', key: { year: 1 }, reason: 'conferences(filter: {year})' },
+    { name: 'searchTokens', key: { searchTokens: 1 }, reason: 'search(types: [CONFERENCE]): anchored prefix regexes on name, organizer and city words' },
   ],
 };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ObjectId, type Db } from 'mongodb';
-import { foldText } from '../text/normalize';
+import { foldText, foldedTokens } from '../text/normalize';
 import { upsertByKey, type Keyed } from './upsert';
 
 /** A report. `key` is its url. */
@@ -18,6 +18,8 @@ export interface ArticleDoc extends Keyed {
   officialIds: ObjectId[];
   meetingIds: ObjectId[];
   conferenceIds: ObjectId[];
+  /** Folded distinct words of the title and body, for `search`. */
+  searchTokens: string[];
 }
 
 export function articlesCollection(db: Db) {
@@ -55,6 +57,7 @@ export function upsertArticle(db: Db, facts: ArticleFacts, now: Date) {
       key: facts.url,
       ...facts,
       sourceKey: facts.source ? foldText(facts.source) : null,
+      searchTokens: [...new Set([facts.title, ...facts.body].flatMap(foldedTokens))],
     }),
   });
 }

@@ -1,6 +1,7 @@
 import type { Db, ObjectId } from 'mongodb';
 import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc } from './common';
-import { foldText, nameKey } from '../text/normalize';
+import { foldText, foldedTokens, nameKey } from '../text/normalize';
+import { organizationsCollection } from './organizations';
 import { upsertByKey, type Keyed } from './upsert';
 
 export type ConferenceStatusValue = 'HELD' | 'PLANNED';
@@ -23,6 +24,8 @@ export interface ConferenceDoc extends Keyed {
   participantIds: ObjectId[];
   articleIds: ObjectId[];
   evidence: EvidenceDoc[];
+  /** Folded words of the name, the organizer's name and the city, for `search`. */
+  searchTokens: string[];
 }
 
 export function conferencesCollection(db: Db) {
@@ -55,8 +58,12 @@ function yearOf(facts: Pick<ConferenceFacts, 'startDate' | 'reportYear'>): numbe
   return facts.startDate ? Number(facts.startDate.value.slice(0, 4)) : facts.reportYear;
 }
 
-export function upsertConference(db: Db, facts: ConferenceFacts, now: Date) {
+export async function upsertConference(db: Db, facts: ConferenceFacts, now: Date) {
   const key = conferenceKey(facts);
+  // The organizer's name is searchable too; organizers are never renamed, so reading it once suffices.
+  const organizerName = async (id: ObjectId | null) => (id ? ((await organizationsCollection(db).findOne({ _id: id }))?.name ?? '') : '');
+  const storedOrganizerId = (await conferencesCollection(db).findOne({ key }, { projection: { organizerId: 1 } }))?.organizerId ?? null;
+  const organizer = await organizerName(storedOrganizerId ?? facts.organizerId);
   return upsertByKey(conferencesCollection(db), {
     key,
     now,
@@ -65,9 +72,10 @@ export function upsertConference(db: Db, facts: ConferenceFacts, now: Date) {
       const startDate = existing?.startDate ?? facts.startDate;
       const year = existing?.year ?? yearOf(facts);
       const city = existing?.city ?? facts.city;
+      const name = existing?.name ?? facts.name;
       return {
         key,
-        name: existing?.name ?? facts.name,
+        name,
         organizerId: existing?.organizerId ?? facts.organizerId,
         edition: existing?.edition ?? facts.edition,
         city,
@@ -81,6 +89,7 @@ export function upsertConference(db: Db, facts: ConferenceFacts, now: Date) {
         participantIds: uniqueIds([...(existing?.participantIds ?? []), ...facts.participantIds]),
         articleIds: uniqueIds([...(existing?.articleIds ?? []), ...(facts.articleId ? [facts.articleId] : [])]),
         evidence: uniqueBy([...(existing?.evidence ?? []), ...evidence], evidenceKey),
+        searchTokens: [...new Set([name, organizer, city ?? ''].flatMap(foldedTokens))],
       };
     },
   });

@@ -11,6 +11,7 @@ import { toGlobalId } from '../ids';
 import { loadExisting } from '../loaders';
 import { paginateArray } from '../pagination';
 import { articlesNewestFirst, counterpartsOf, neighbourEdition, newestFirst, seriesOf } from '../services/relations';
+import { timelineOf } from '../services/timeline';
 
 const hex = (doc: { _id: { toHexString(): string } }) => doc._id.toHexString();
 
@@ -40,6 +41,7 @@ export const Official: Complete<OfficialResolvers> = {
   conferences: async (official, args, ctx) =>
     paginateArray(newestFirst(await ctx.loaders.conferences.byParticipant.load(official._id)), hex, args),
   counterparts: async (official, args, ctx) => paginateArray(await counterpartsOf(ctx, official._id), (c) => c.officialId.toHexString(), args),
+  timeline: (official, args, ctx) => timelineOf(ctx, official._id, args),
 };
 
 export const Meeting: Complete<MeetingResolvers> = {

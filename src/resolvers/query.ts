@@ -3,6 +3,8 @@ import type { Context } from '../context';
 import { decodeGlobalId, parseGlobalId, type NodeType } from '../ids';
 import { findArticleByUrl } from '../models/articles';
 import { listArticles, listConferences, listMeetings, listOfficials } from '../services/lists';
+import { search } from '../services/search';
+import { meetingStats } from '../services/stats';
 import type { Complete } from './complete';
 
 function loaderFor(ctx: Context, type: NodeType) {
@@ -41,6 +43,8 @@ export const Query: Complete<QueryResolvers> = {
   officials: (_root, { filter, ...page }, ctx) => listOfficials(ctx, filter, page),
   meetings: (_root, { filter, ...page }, ctx) => listMeetings(ctx, filter, page),
   conferences: (_root, { filter, ...page }, ctx) => listConferences(ctx, filter, page),
+  search: (_root, args, ctx) => search(ctx, args),
+  meetingStats: (_root, { groupBy, filter }, ctx) => meetingStats(ctx, groupBy, filter),
 };
 
 /** `node(id:)` tags what it loads; other parents are told apart by fields only their type has. */

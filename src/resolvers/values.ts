@@ -16,9 +16,14 @@ import type {
   OfficialConnectionResolvers,
   PlaceResolvers,
   ReportedTitleResolvers,
+  SearchConnectionResolvers,
+  SearchResultResolvers,
+  TimelineConnectionResolvers,
+  TimelineEventResolvers,
 } from '../generated/graphql';
 import { toGlobalId } from '../ids';
 import { countryName } from '../services/countries';
+import { isMeeting } from '../services/timeline';
 
 export const Country: Complete<CountryResolvers> = {
   code: (code) => code,
@@ -50,6 +55,16 @@ export const OfficialConnection: OfficialConnectionResolvers = { totalCount };
 export const MeetingConnection: MeetingConnectionResolvers = { totalCount };
 export const ConferenceConnection: ConferenceConnectionResolvers = { totalCount };
 export const CounterpartConnection: CounterpartConnectionResolvers = { totalCount };
+export const SearchConnection: SearchConnectionResolvers = { totalCount };
+export const TimelineConnection: TimelineConnectionResolvers = { totalCount };
+
+// Told apart by fields only one of the stored types has, as Node does.
+export const SearchResult: SearchResultResolvers = {
+  __resolveType: (hit) => ('url' in hit ? 'Article' : 'titles' in hit ? 'Official' : 'Conference'),
+};
+export const TimelineEvent: TimelineEventResolvers = {
+  __resolveType: (event) => (isMeeting(event) ? 'Meeting' : 'Conference'),
+};
 
 export const ArticlePayload: Complete<ArticlePayloadResolvers> = { article: (p) => p.doc, status: (p) => p.status };
 export const OfficialPayload: Complete<OfficialPayloadResolvers> = { official: (p) => p.doc, status: (p) => p.status };

@@ -55,7 +55,33 @@ function dateBounds(value: string | null | undefined, field: string): { from: st
   return date ? { from: date.value, to: `${date.value}~` } : null;
 }
 
-export async function listMeetings(ctx: Context, filter: MeetingFilter | null | undefined, page: PageArgs): Promise<Connection<MeetingDoc>> {
+export const maxBetweenCountries = 10;
+
+/**
+ * Each listed country must be represented: by a named participant serving it
+ * (the officials are looked up first, in one query) or among the counterpart
+ * countries. Looked up per request rather than stored on the meeting, so an
+ * official whose country becomes known later is counted at once.
+ */
+async function betweenCountriesConditions(ctx: Context, values: string[]): Promise<Filter<MeetingDoc>[]> {
+  const field = 'filter.betweenCountries';
+  if (values.length === 0 || values.length > maxBetweenCountries) {
+    throw new ValidationError(`Expected 1 to ${maxBetweenCountries} country codes in "${field}", but got ${values.length}.`, field);
+  }
+  const codes = values.map((value, i) => optionalCountry(value, `${field}[${i}]`) ?? '');
+  const repeated = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (repeated !== undefined) throw new ValidationError(`Expected distinct country codes in "${field}", but "${repeated}" is given twice.`, field);
+  const officials = await officialsCollection(ctx.db)
+    .find({ country: { $in: codes } }, { projection: { _id: 1, country: 1 }, maxTimeMS: ctx.maxTimeMS })
+    .toArray();
+  return codes.map((code) => {
+    const ids = officials.filter((official) => official.country === code).map((official) => official._id);
+    return ids.length > 0 ? { $or: [{ participantIds: { $in: ids } }, { countryCodes: code }] } : { countryCodes: code };
+  });
+}
+
+/** The conditions of a MeetingFilter, shared by `meetings` and `meetingStats`. */
+export async function meetingFilter(ctx: Context, filter: MeetingFilter | null | undefined): Promise<Filter<MeetingDoc>> {
   const conditions: Filter<MeetingDoc>[] = [];
   if (filter?.participant) conditions.push({ participantIds: parseGlobalId(filter.participant, 'Official', 'filter.participant') });
   const from = dateBounds(filter?.from, 'filter.from');
@@ -67,9 +93,14 @@ export async function listMeetings(ctx: Context, filter: MeetingFilter | null | 
   const country = optionalCountry(filter?.country, 'filter.country');
   if (country) conditions.push({ country });
   if (filter?.status) conditions.push({ status: filter.status });
+  if (filter?.betweenCountries) conditions.push(...(await betweenCountriesConditions(ctx, filter.betweenCountries)));
+  return and(conditions);
+}
+
+export async function listMeetings(ctx: Context, filter: MeetingFilter | null | undefined, page: PageArgs): Promise<Connection<MeetingDoc>> {
   const connection = await paginateQuery(
     meetingsCollection(ctx.db),
-    and(conditions),
+    await meetingFilter(ctx, filter),
     { field: 'dateSort', direction: -1, valueOf: (m) => m.dateSort },
     page,
     { maxTimeMS: ctx.maxTimeMS },
