@@ -1,0 +1,109 @@
+/** Per-sentence analysis shared by the extractors: tokens, places, dates and candidate person names. */
+import { findPlaces, PlaceMention } from './countries';
+import { DateMention, findDates } from './dates';
+import { isAcronym, NAME_PARTICLES, NOT_NAME, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token, tokenize } from './lexicon';
+import { Sentence, splitSentences } from './sentences';
+import type { Report } from './report';
+
+/** A run of capitalised words that may be a person's name. */
+export interface NameRun {
+  /** Token indexes [from, to). */
+  from: number;
+  to: number;
+  /** Offsets in the body. */
+  start: number;
+  end: number;
+  text: string;
+  /** False when the words belong to an organisation name ("Xyz Committee") or follow "the". */
+  person: boolean;
+}
+
+export interface SentenceInfo extends Sentence {
+  tokens: Token[];
+  /** Places with body offsets. */
+  places: PlaceMention[];
+  /** Dates with body offsets. */
+  dates: DateMention[];
+  runs: NameRun[];
+  /** Token index → place covering it. */
+  placeAt: Array<PlaceMention | undefined>;
+}
+
+export interface Analysis {
+  report: Report;
+  sentences: SentenceInfo[];
+}
+
+/** True when a capitalised word can be part of a person's name. */
+export function isNameWord(t: Token, place: PlaceMention | undefined): boolean {
+  if (!t.word || !t.cap || place) return false;
+  if (t.text.length < 2 || isAcronym(t.text)) return false;
+  if (/\d/.test(t.text)) return false;
+  if (/\.$/.test(t.text) || /^\p{L}\.\p{L}/u.test(t.text)) return false;
+  const l = t.lower;
+  if (NOT_NAME.has(l) || TITLE_HEADS.has(l) || ORG_WORDS.has(l) || TITLE_MODIFIERS.has(l)) return false;
+  // Hyphenated compounds of title words ("Prosecutor-General", "Anti-Terrorist").
+  const parts = l.split('-');
+  if (parts.length > 1 && parts.some((p) => TITLE_HEADS.has(p) || ORG_WORDS.has(p) || p === 'anti' || p === 'in')) return false;
+  return true;
+}
+
+function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, text: string, offset: number): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i], placeAt[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && j - i < 6) {
+      if (isNameWord(tokens[j], placeAt[j]) && tokens[j].start === tokens[j - 1].end + 1) {
+        j++;
+      } else if (
+        NAME_PARTICLES.has(tokens[j].lower) &&
+        !tokens[j].cap &&
+        j + 1 < tokens.length &&
+        isNameWord(tokens[j + 1], placeAt[j + 1])
+      ) {
+        j += 2;
+      } else break;
+    }
+    const start = tokens[i].start;
+    const end = tokens[j - 1].end;
+    let person = true;
+    const prev = tokens[i - 1];
+    if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) person = false;
+    let k = j;
+    if (tokens[k] && /^['’]s$/.test(tokens[k].text)) k++;
+    const next = tokens[k];
+    if (next && next.cap && (ORG_WORDS.has(next.lower) || placeAt[k]?.kind === 'country')) person = false;
+    if (next && next.cap && k === j && isAcronym(next.text)) person = false;
+    runs.push({ from: i, to: j, start, end, text: text.slice(start - offset, end - offset), person });
+    i = j;
+  }
+  return runs;
+}
+
+/** Splits the report into sentences and annotates each one. */
+export function analyse(report: Report): Analysis {
+  const sentences = splitSentences(report.paragraphs).map((s): SentenceInfo => {
+    const tokens = tokenize(s.text, s.start);
+    const places = findPlaces(s.text).map((p) => ({ ...p, start: p.start + s.start, end: p.end + s.start }));
+    const dates = findDates(s.text, report.publishedDate).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+    const placeAt: Array<PlaceMention | undefined> = tokens.map((t) => places.find((p) => t.start >= p.start && t.end <= p.end));
+    const runs = findRuns(tokens, placeAt, s.text, s.start);
+    return { ...s, tokens, places, dates, runs, placeAt };
+  });
+  return { report, sentences };
+}
+
+/** The run that starts at token `i`, if any. */
+export function runAt(s: SentenceInfo, i: number): NameRun | undefined {
+  return s.runs.find((r) => r.from === i);
+}
+
+/** The run that ends just before token `i`, if any. */
+export function runEndingAt(s: SentenceInfo, i: number): NameRun | undefined {
+  return s.runs.find((r) => r.to === i);
+}

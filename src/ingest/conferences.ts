@@ -1,0 +1,430 @@
+/**
+ * Conferences: editions of annual meetings, sessions, summits and forums —
+ *   "the 28th annual conference and general meeting of the International Association of Prosecutors",
+ *   "the 17th Meeting of the Prosecutors General of the SCO Member States", "the SCO Council of Foreign Ministers meeting",
+ *   "meeting of the Executive Committee of the IAP", "a high-level plenary session to be held in Baku on November 15".
+ */
+import { foldedTokens } from '../text/normalize';
+import { Analysis, SentenceInfo } from './analysis';
+import { cityCode, findPlaces, isKnownCity } from './countries';
+import { DateMention, PartialDate } from './dates';
+import { ORG_WORDS, TITLE_HEADS, Token } from './lexicon';
+import type { Evidence } from './officials';
+
+export type ConferenceStatus = 'attended' | 'mentioned-past' | 'upcoming';
+
+export interface ExtractedConference {
+  name: string;
+  edition: number | null;
+  organizer: string | null;
+  city: string | null;
+  country: string | null;
+  startDate: PartialDate | null;
+  endDate: PartialDate | null;
+  status: ConferenceStatus;
+  /** Offsets of the name in the body. */
+  start: number;
+  end: number;
+  sentenceIndex: number;
+  evidence: Evidence;
+}
+
+const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave']);
+const STRONG_HEADS = new Set(['conference', 'summit', 'forum', 'congress', 'symposium', 'session']);
+const LEFT_MODIFIERS = new Set([
+  'annual', 'regular', 'extraordinary', 'high-level', 'plenary', 'ministerial', 'international', 'joint', 'general',
+  'informal', 'special', 'jubilee', 'anniversary', 'global', 'regional', 'first', 'next', 'final', 'inaugural', 'ordinary',
+  'consultative', 'expanded', 'enlarged', 'online', 'biennial', 'triennial',
+]);
+const NOT_EVENT_BEFORE = new Set(['press', 'news', 'video', 'videoconference', 'phone', 'telephone', 'web', 'briefing']);
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
+  nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80,
+  ninetieth: 90,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+/** `28th` → 28, `twenty-eighth` → 28, `first` → 1; null for other words. */
+export function ordinalValue(word: string): number | null {
+  const w = word.toLowerCase();
+  const num = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(w);
+  if (num) return Number(num[1]);
+  if (ORDINAL_WORDS[w] !== undefined) return ORDINAL_WORDS[w];
+  const compound = /^([a-z]+)[-\s]([a-z]+)$/.exec(w);
+  if (compound && TENS[compound[1]] !== undefined && ORDINAL_WORDS[compound[2]] !== undefined && ORDINAL_WORDS[compound[2]] < 10) {
+    return TENS[compound[1]] + ORDINAL_WORDS[compound[2]];
+  }
+  return null;
+}
+
+const FUTURE = /\b(?:to be held|will be held|will take place|is to take place|are to take place|to take place|is scheduled|are scheduled|scheduled|upcoming|forthcoming|will be hosted|to be hosted|will host|is due|next|would)\b/i;
+const ATTEND = /\b(?:took part|take part|taking part|participated|participate|participating|attended|attend|attending|on the sidelines of|on the margins of|within the framework of|at the|addressed|spoke at|delegation to)\b/i;
+const HELD_AFTER = /^[\s,]*(?:(?:which|that)\s+)?(?:was\s+|were\s+)?(?:held|took place|was held|opened|convened|kicked off)\b/i;
+
+interface Span {
+  from: number;
+  to: number;
+  edition: number | null;
+}
+
+function isCapWord(t: Token | undefined): boolean {
+  return !!t && t.word && t.cap;
+}
+
+/** Grows an event name around the head at token `h`. */
+function spanAround(s: SentenceInfo, h: number): Span | null {
+  const tk = s.tokens;
+  let from = h;
+  let edition: number | null = null;
+  // left: modifiers, ordinals, capitalised organisation words
+  let j = h - 1;
+  let capsLeft = 0;
+  while (j >= 0) {
+    const t = tk[j];
+    if (t.text === ')') {
+      const open = tk.slice(0, j).map((x) => x.text).lastIndexOf('(');
+      if (open < 0) break;
+      j = open - 1;
+      from = open;
+      continue;
+    }
+    if (/^['’]s$/.test(t.text)) {
+      if (isCapWord(tk[j - 1])) {
+        j--;
+        from = j + 1;
+        continue;
+      }
+      break;
+    }
+    if (!t.word) break;
+    const ord = ordinalValue(t.text);
+    if (ord !== null && edition === null) {
+      edition = ord;
+      from = j;
+      j--;
+      break;
+    }
+    if (LEFT_MODIFIERS.has(t.lower)) {
+      from = j;
+      j--;
+      continue;
+    }
+    if (t.cap && !['The', 'A', 'An', 'At', 'In', 'On', 'During', 'After', 'Before', 'His', 'Her', 'Its', 'This'].includes(t.text)) {
+      capsLeft++;
+      from = j;
+      j--;
+      continue;
+    }
+    if ((t.lower === 'of' || t.lower === 'and') && isCapWord(tk[j - 1]) && capsLeft > 0) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  // "Ordinal" placed after a capitalised name ("the SCO 17th Meeting") is handled above; "COP29" style:
+  if (edition === null) {
+    for (let k = from; k < h; k++) {
+      const m = /^[A-Z]{2,}(\d{1,3})$/.exec(tk[k].text);
+      if (m) edition = Number(m[1]);
+    }
+  }
+  // right: "and general meeting", "of the ...", "to the UN ...", "on Climate Change"
+  let to = h + 1;
+  let k = to;
+  while (k < tk.length) {
+    const t = tk[k];
+    if (t.lower === 'and' && tk[k + 1] && (LEFT_MODIFIERS.has(tk[k + 1].lower) || HEADS.has(tk[k + 1].lower))) {
+      let m = k + 1;
+      while (m < tk.length && LEFT_MODIFIERS.has(tk[m].lower)) m++;
+      if (tk[m] && HEADS.has(tk[m].lower)) {
+        to = m + 1;
+        k = to;
+        continue;
+      }
+      break;
+    }
+    if (t.text === '(') {
+      const close = tk.findIndex((x, i) => i > k && x.text === ')');
+      if (close < 0 || close - k > 6) break;
+      to = close + 1;
+      k = to;
+      continue;
+    }
+    if (t.lower === 'of' || (t.lower === 'to' && tk[k + 1]?.lower === 'the' && isCapWord(tk[k + 2])) || (t.lower === 'on' && isCapWord(tk[k + 1]) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(tk[k + 1].text))) {
+      // an "of"-chain of capitalised words, or of lower-case body words ("the prosecutors general of the …")
+      let m = k + 1;
+      if (tk[m]?.lower === 'the') m++;
+      let last = -1;
+      let lowers = 0;
+      while (m < tk.length) {
+        const x = tk[m];
+        if (x.cap && x.word) {
+          last = m;
+          lowers = 0;
+        } else if (/^['’]s$/.test(x.text) && last === m - 1) {
+          last = m;
+        } else if (x.text === '(') {
+          const close = tk.findIndex((y, i) => i > m && y.text === ')');
+          if (close < 0 || close - m > 6) break;
+          m = close;
+          last = m;
+        } else if (['of', 'the', 'and', 'for', 'on', 'to'].includes(x.lower)) {
+          if (x.lower === 'to' && tk[m + 1]?.lower === 'be') break;
+          if (x.lower === 'and' && !isCapWord(tk[m + 1]) && tk[m + 1]?.lower !== 'the') break;
+        } else if (x.word && !x.cap && lowers < 3 && /^(?:prosecutors?|general|member|states?|heads?|government|ministers?|foreign|affairs|parties|countries|leaders?|chiefs?|justice|interior|defen[cs]e|security|councils?|of)$/.test(x.lower)) {
+          lowers++;
+          last = m;
+        } else break;
+        m++;
+      }
+      if (last < 0) break;
+      to = last + 1;
+      k = to;
+      continue;
+    }
+    break;
+  }
+  return { from, to, edition };
+}
+
+/** Is the head at `h` (with its span) a conference rather than a bilateral meeting or an anaphor? */
+function isConference(s: SentenceInfo, h: number, span: Span): boolean {
+  const tk = s.tokens;
+  const head = tk[h];
+  const prev = tk[h - 1];
+  if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return false;
+  if (span.edition !== null) return true;
+  const left = tk.slice(span.from, h);
+  const right = tk.slice(h + 1, span.to);
+  const capsLeft = left.filter((t) => t.cap && t.word && !LEFT_MODIFIERS.has(t.lower)).length;
+  const capsRight = right.filter((t) => t.cap && t.word).length;
+  // "meeting of the Prosecutor General with …" is a bilateral meeting.
+  const afterSpan = tk[span.to];
+  if (head.lower === 'meeting' && afterSpan?.lower === 'with') return false;
+  if (head.lower === 'meeting' && right.length && TITLE_HEADS.has(right.filter((t) => t.word && t.lower !== 'the')[1]?.lower ?? '')) {
+    // "meeting of the Prosecutors General of …" stays a conference only with an edition (handled above)
+    if (!capsLeft) return false;
+  }
+  if (head.cap && (capsLeft > 0 || capsRight > 0)) return true;
+  if (capsLeft > 0 && left.some((t) => isCapWord(t) && (ORG_WORDS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text)))) return true;
+  if (capsRight > 0 && right[0]?.lower === 'of') {
+    // "meeting of the Executive Committee of …": the body must be capitalised right after "of the".
+    const first = right.find((t, i) => i > 0 && t.lower !== 'the');
+    if (first && first.cap) return true;
+  }
+  // "a high-level plenary session to be held in Baku"
+  const mods = left.filter((t) => LEFT_MODIFIERS.has(t.lower)).length;
+  if (STRONG_HEADS.has(head.lower) && mods > 0 && !['the', 'this', 'that'].includes(tk[span.from - 1]?.lower ?? '')) return true;
+  if (STRONG_HEADS.has(head.lower) && mods > 0) {
+    const rest = s.text.slice(tk[span.to - 1].end - s.start);
+    if (FUTURE.test(rest.slice(0, 40)) || HELD_AFTER.test(rest)) return true;
+  }
+  return false;
+}
+
+interface PlaceFound {
+  city: string | null;
+  country: string | null;
+}
+
+/** "in Baku", "in Beijing, China", "in the Indian city of Goa", "in Bishkek, the capital of the Kyrgyz Republic", "in Azerbaijan". */
+export function placeAfterIn(text: string): PlaceFound | null {
+  const m = /^\s*(?:in|at)\s+(?:the\s+)?(?:([A-Z][\p{L}-]+)\s+)?(?:city|capital|town|resort)\s+of\s+([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)/u.exec(text);
+  if (m) {
+    const city = m[2];
+    const demonym = m[1] ? findPlaces(m[1])[0] : undefined;
+    return { city, country: cityCode(city) ?? demonym?.code ?? null };
+  }
+  const n = /^\s*(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}.'’-]*(?:[\s-][A-Z][\p{L}.'’-]*){0,3})/u.exec(text);
+  if (!n) return null;
+  const places = findPlaces(n[1]);
+  if (!places.length || places[0].start > 4) return null;
+  const first = places[0];
+  if (first.kind === 'city') {
+    let country = cityCode(first.text);
+    const after = text.slice(n.index + n[0].length - n[1].length + first.end);
+    const tail = /^\s*,\s*(?:the\s+capital\s+of\s+)?((?:the\s+)?[A-Z][\p{L}'’ -]+)/u.exec(after);
+    if (tail) {
+      const p = findPlaces(tail[1])[0];
+      if (p && p.kind === 'country' && p.start <= 4) country = p.code;
+    }
+    return { city: first.text, country };
+  }
+  if (first.kind === 'country') return { city: isKnownCity(first.text) ? first.text : null, country: first.code };
+  return null;
+}
+
+function stripThe(text: string): string {
+  return text.replace(/^(?:the|a|an)\s+/i, '');
+}
+
+/** Expands acronyms defined in the report ("International Association of Prosecutors (IAP)"). */
+export function acronyms(body: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const re = /((?:[A-Z][\p{L}'’-]*\s+)(?:(?:of|the|and|for|on)\s+|[A-Z][\p{L}'’-]*\s+){0,8}?)\(([A-Z]{2,8})\)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    const phrase = m[1].trim();
+    const letters = m[2];
+    const words = phrase.split(/\s+/);
+    // keep the shortest tail whose initials spell the acronym
+    for (let i = 0; i < words.length; i++) {
+      const tail = words.slice(i);
+      const initials = tail.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+      if (initials === letters && /^[A-Z]/.test(tail[0])) {
+        map.set(letters, tail.join(' '));
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+const NOT_ORGANIZER_START = /^(?:Conference|Session|Meeting|Summit|Forum|Parties|Prosecutors?|Procurators?|Ministers?|Heads?|Members?|Leaders?|Chiefs?|Foreign|States?|Governments?)\b/;
+
+function organizerOf(name: string, acr: Map<string, string>): string | null {
+  const seps = [...name.matchAll(/\b(?:of|to)\s+(?:the\s+)?/g)];
+  for (const sep of seps) {
+    const tail = name.slice((sep.index ?? 0) + sep[0].length);
+    if (!/^[A-Z]/.test(tail) || NOT_ORGANIZER_START.test(tail)) continue;
+    if (/^[A-Z]{2,8}$/.test(tail) && acr.has(tail)) return acr.get(tail)!;
+    if (/\b(?:Association|Organi[sz]ation|Council|Commonwealth|Union|Nations|Convention|Committee|Community|League)\b/.test(tail)) {
+      return tail.replace(/['’]s\s+Member\s+States$/i, '').replace(/\s*\([A-Z]{2,8}\)\s*$/, '').trim();
+    }
+  }
+  // "Shanghai Cooperation Organisation (SCO) Council of Foreign Ministers meeting"
+  const lead = /^((?:[A-Z][\p{L}'’-]*\s+)+?(?:Organi[sz]ation|Association|Union|Community|Commonwealth|League)(?:\s+\([A-Z]{2,8}\))?)/u.exec(name);
+  if (lead) return lead[1];
+  const acrLead = /^([A-Z]{2,8})\s/.exec(name);
+  if (acrLead && acr.has(acrLead[1])) return acr.get(acrLead[1])!;
+  return null;
+}
+
+function nameWords(name: string): Set<string> {
+  const stop = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'a', 'an', 'to', 'at', 's', 'annual', 'meeting', 'conference', 'general', 'session']);
+  return new Set(foldedTokens(name).filter((w) => !stop.has(w) && !/^\d/.test(w) && ordinalValue(w) === null));
+}
+
+/** Same event named twice in a report ("the 29th Conference of World Prosecutors" … "the Conference of World Prosecutors"). */
+function sameEvent(a: ExtractedConference, b: ExtractedConference, acr: Map<string, string>): boolean {
+  if (a.edition !== null && b.edition !== null && a.edition !== b.edition) return false;
+  const expand = (n: string) => n.replace(/\b([A-Z]{2,8})\b/g, (x) => acr.get(x) ?? x);
+  const wa = nameWords(expand(a.name));
+  const wb = nameWords(expand(b.name));
+  if (!wa.size || !wb.size) return false;
+  const [small, big] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  for (const w of small) if (!big.has(w)) return false;
+  if (a.startDate && b.startDate && a.startDate.value.slice(0, 4) !== b.startDate.value.slice(0, 4)) return false;
+  if (a.city && b.city && a.city !== b.city) return false;
+  if (a.edition === null && b.edition === null && wa.size !== wb.size) return false;
+  return true;
+}
+
+function datesIn(s: SentenceInfo, from: number, to: number): DateMention[] {
+  return s.dates.filter((d) => d.start >= from && d.end <= to);
+}
+
+/** Conferences the report names, merged when named twice. */
+export function findConferences(analysis: Analysis): ExtractedConference[] {
+  const { report } = analysis;
+  const acr = acronyms(report.body);
+  const found: ExtractedConference[] = [];
+  for (const s of analysis.sentences) {
+    const tk = s.tokens;
+    let skipUntil = -1;
+    for (let h = 0; h < tk.length; h++) {
+      if (h < skipUntil || !HEADS.has(tk[h].lower)) continue;
+      const span = spanAround(s, h);
+      if (!span || !isConference(s, h, span)) continue;
+      skipUntil = span.to;
+      const startOff = tk[span.from].start;
+      const endOff = tk[span.to - 1].end;
+      const name = stripThe(report.body.slice(startOff, endOff));
+      const rel = (o: number) => o - s.start;
+      const after = s.text.slice(rel(endOff));
+      const before = s.text.slice(0, rel(startOff));
+      // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
+      let place: PlaceFound | null = null;
+      const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened)\s+)?/i.exec(after);
+      const afterConn = after.slice(conn ? conn[0].length : 0);
+      place = placeAfterIn(afterConn);
+      if (!place) {
+        const cap = /^\s*in\s+([A-Z][\p{L}-]+)\s*,\s*the\s+capital\s+of/u.exec(afterConn);
+        if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
+      }
+      if (!place) {
+        const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:to\s+(?:participate|take part|attend)|for)\b[^.]*$/u.exec(before);
+        if (trip) {
+          const p = findPlaces(trip[1])[0];
+          if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+        }
+      }
+      if (!place) {
+        const host = /\b((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:hosting|hosts|will host|to host|is hosting)\s+(?:the\s+)?$/u.exec(before);
+        if (host) {
+          const p = findPlaces(host[1])[0];
+          if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+        }
+      }
+      if (place?.city && !place.country && isKnownCity(place.city)) place.country = cityCode(place.city);
+      // when: dates in the continuation (up to "where", ";" or a new clause), or an opening "On 1 October 2019,"
+      const stop = /[;]|\bwhere\b|\bwhile\b|\band\s+(?:he|she|they)\b/.exec(after);
+      const windowEnd = endOff + (stop ? stop.index : after.length);
+      let dates = datesIn(s, endOff, windowEnd);
+      if (!dates.length) {
+        const lead = s.dates.find((d) => d.end <= startOff && rel(d.start) < 4);
+        if (lead && /^\s*,?\s*(?:the\s+)?$/.test(report.body.slice(lead.end, startOff))) dates = [lead];
+      }
+      const date = dates.find((d) => d.from.precision !== 'YEAR') ?? dates[0] ?? null;
+      // status
+      const pub = report.publishedDate;
+      let status: ConferenceStatus;
+      const clause = before.slice(Math.max(0, before.length - 80));
+      const afterShort = after.slice(0, 60);
+      if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
+        status = 'upcoming';
+      } else if (ATTEND.test(clause) || HELD_AFTER.test(after) || /\b(?:took place|was held|were held)\b/.test(after.slice(0, 80))) {
+        status = /\b(?:held|took place)\s+during\s+(?:the\s+)?$/.test(before) ? 'mentioned-past' : 'attended';
+      } else if (/\b(?:would|will)\b/.test(s.text) && !/\b(?:was|were|had)\b/.test(s.text)) {
+        status = 'upcoming';
+      } else {
+        status = 'mentioned-past';
+      }
+      found.push({
+        name,
+        edition: span.edition,
+        organizer: organizerOf(name, acr),
+        city: place?.city ?? null,
+        country: place?.country ?? null,
+        startDate: date?.from ?? null,
+        endDate: date?.to ?? null,
+        status,
+        start: startOff,
+        end: endOff,
+        sentenceIndex: s.index,
+        evidence: { sentence: s.text, start: s.start, end: s.end },
+      });
+    }
+  }
+  // merge repeated mentions
+  const merged: ExtractedConference[] = [];
+  for (const c of found) {
+    const same = merged.find((m) => sameEvent(m, c, acr));
+    if (!same) {
+      merged.push(c);
+      continue;
+    }
+    if (same.edition === null && c.edition !== null) {
+      same.edition = c.edition;
+      same.name = c.name;
+    }
+    same.city ??= c.city;
+    same.country ??= c.country;
+    same.startDate ??= c.startDate;
+    same.endDate ??= c.endDate;
+    same.organizer ??= c.organizer;
+  }
+  return merged;
+}

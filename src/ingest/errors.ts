@@ -1,0 +1,19 @@
+/** Stable error codes for reports that cannot be read. */
+export type ReportErrorCode = 'EMPTY_FILE' | 'NO_BODY' | 'NO_DATE_LINE' | 'BAD_DATE' | 'NOT_TEXT' | 'TOO_LARGE' | 'READ_FAILED' | 'BAD_JSON';
+
+/** An error about one report file; `code` is stable, `message` names the file. */
+export class ReportError extends Error {
+  readonly code: ReportErrorCode;
+  readonly file: string;
+
+  constructor(code: ReportErrorCode, file: string, detail: string) {
+    super(`${file}: ${detail}`);
+    this.name = 'ReportError';
+    this.code = code;
+    this.file = file;
+  }
+}
+
+export function isReportError(error: unknown): error is ReportError {
+  return error instanceof ReportError;
+}

@@ -1,0 +1,168 @@
+/** Runs the extractors over one report and settles the officials' countries. */
+import { analyse, Analysis } from './analysis';
+import { findConferences, ExtractedConference } from './conferences';
+import { cityCode, KINGDOMS } from './countries';
+import { PartialDate } from './dates';
+import { findMeetings, ExtractedMeeting, MeetingStatus } from './meetings';
+import { MentionIndex } from './mentions';
+import { Evidence, ExtractedOfficial, findOfficials } from './officials';
+import type { Report } from './report';
+
+export type { Evidence } from './officials';
+export type { ConferenceStatus } from './conferences';
+export type { MeetingStatus } from './meetings';
+
+export interface OfficialFact {
+  name: string;
+  aliases: string[];
+  /** Titles as written, in order of appearance. */
+  titles: string[];
+  organization: string | null;
+  /** ISO2 code. */
+  country: string | null;
+  evidence: Evidence;
+}
+
+export interface MeetingFact {
+  /** Names of officials (as in `officials`) who took part. */
+  participants: string[];
+  /** ISO2 codes of countries whose unnamed officials took part. */
+  countries: string[];
+  date: PartialDate | null;
+  city: string | null;
+  country: string | null;
+  topics: string[];
+  outcome: string | null;
+  status: MeetingStatus;
+  /** Name of the conference (as in `conferences`) it was held at. */
+  conference: string | null;
+  evidence: Evidence;
+}
+
+export interface ConferenceFact {
+  name: string;
+  edition: number | null;
+  organizer: string | null;
+  city: string | null;
+  country: string | null;
+  startDate: PartialDate | null;
+  endDate: PartialDate | null;
+  status: ExtractedConference['status'];
+  /** Names of officials (as in `officials`) reported taking part. */
+  participants: string[];
+  evidence: Evidence;
+}
+
+export interface Extraction {
+  officials: OfficialFact[];
+  meetings: MeetingFact[];
+  conferences: ConferenceFact[];
+}
+
+/** Country the report is written from: the agency's, else the country it talks about most (other people's aside). */
+function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string | null {
+  if (analysis.report.sourceCountry) return analysis.report.sourceCountry;
+  const others = new Set(officials.filter((o) => o.country && (o.countrySource === 'title' || o.countrySource === 'counterpart')).map((o) => o.country!));
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const s of analysis.sentences) {
+    for (const p of s.places) {
+      if (p.kind === 'city' || others.has(p.code)) continue;
+      const before = analysis.report.body.slice(Math.max(0, p.start - 12), p.start);
+      const after = analysis.report.body.slice(p.end, p.end + 12);
+      if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
+      const c = counts.get(p.code) ?? { n: 0, first: p.start };
+      c.n += /^['’]s\b/.test(after) ? 2 : 1;
+      counts.set(p.code, c);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0];
+  return best ? best[0] : null;
+}
+
+function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[]): void {
+  // "the Ministry of Interior of the Kingdom": the kingdom where the meeting took place
+  officials.forEach((o, i) => {
+    if (o.country || !o.kingdomRef) return;
+    const m = meetings.find((x) => x.participants.includes(i) && x.country && KINGDOMS.has(x.country));
+    if (m) {
+      o.country = m.country;
+      o.countrySource = 'kingdom';
+    }
+  });
+  // host: a foreign visitor met someone without a stated country in the visitor's host country
+  for (const m of meetings) {
+    if (m.conference !== null || !m.country || m.recalled) continue;
+    const foreign = m.participants.some((p) => officials[p].country && officials[p].country !== m.country);
+    if (!foreign) continue;
+    for (const p of m.participants) {
+      const o = officials[p];
+      if (!o.country && !o.international) {
+        o.country = m.country;
+        o.countrySource = 'host';
+      }
+    }
+  }
+  const home = homeCountry(analysis, officials);
+  if (home) {
+    for (const o of officials) {
+      if (!o.country && !o.international && !o.kingdomRef) {
+        o.country = home;
+        o.countrySource = 'home';
+      }
+    }
+  }
+}
+
+/** Extracts officials, meetings and conferences, each with the sentence it came from. */
+export function extractReport(report: Report): Extraction {
+  const analysis = analyse(report);
+  const officials = findOfficials(analysis);
+  const conferences = findConferences(analysis);
+  const mentions = new MentionIndex(analysis, officials);
+  const meetings = findMeetings(analysis, officials, conferences, mentions);
+  settleCountries(analysis, officials, meetings);
+  for (const m of meetings) if (m.city && !m.country) m.country = cityCode(m.city);
+
+  // conference participants: officials mentioned in the sentence that names an attended conference
+  const confParticipants = conferences.map((c) => {
+    if (c.status !== 'attended') return [] as string[];
+    const s = mentions.bySentence[c.sentenceIndex] ?? [];
+    const ids = [...new Set(s.filter((x) => x.official >= 0).map((x) => x.official))];
+    return ids.map((i) => officials[i].name);
+  });
+
+  return {
+    officials: officials.map((o) => ({
+      name: o.name,
+      aliases: o.aliases,
+      titles: o.titles,
+      organization: o.organization,
+      country: o.country,
+      evidence: o.evidence,
+    })),
+    meetings: meetings.map((m) => ({
+      participants: m.participants.map((p) => officials[p].name),
+      countries: m.countries,
+      date: m.date,
+      city: m.city,
+      country: m.country,
+      topics: m.topics,
+      outcome: m.outcome,
+      status: m.status,
+      conference: m.conference !== null ? conferences[m.conference]?.name ?? null : null,
+      evidence: m.evidence,
+    })),
+    conferences: conferences.map((c, i) => ({
+      name: c.name,
+      edition: c.edition,
+      organizer: c.organizer,
+      city: c.city,
+      country: c.country,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      status: c.status,
+      participants: confParticipants[i],
+      evidence: c.evidence,
+    })),
+  };
+}

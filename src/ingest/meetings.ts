@@ -1,0 +1,341 @@
+/**
+ * Meetings: receptions, visits, bilateral talks — "X met (with) Y", "X held a meeting with Y", "X received Y",
+ * "Y called on X", "at a meeting in Beijing with Y", "At the meeting of X with Y", "held meetings with his colleagues
+ * from the USA, Brazil …", "the meeting of the heads of state in Samarkand", "The meeting was also attended by Z".
+ */
+import { Analysis, SentenceInfo } from './analysis';
+import { ExtractedConference, placeAfterIn } from './conferences';
+import { cityCode, findPlaces, isKnownCity } from './countries';
+import { PartialDate } from './dates';
+import { Mention, MentionIndex } from './mentions';
+import type { Evidence, ExtractedOfficial } from './officials';
+
+export type MeetingStatus = 'held' | 'planned';
+
+export interface ExtractedMeeting {
+  /** Indexes into the officials list. */
+  participants: number[];
+  /** ISO2 codes of countries whose unnamed officials took part. */
+  countries: string[];
+  date: PartialDate | null;
+  city: string | null;
+  country: string | null;
+  topics: string[];
+  outcome: string | null;
+  status: MeetingStatus;
+  /** Index into the conferences list of the conference it was held at. */
+  conference: number | null;
+  /** A meeting recalled from the past rather than reported. */
+  recalled: boolean;
+  sentenceIndex: number;
+  evidence: Evidence;
+}
+
+const TRIGGER =
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions)\s+with|(?:talks|negotiations|consultations)\s+with|received|receives|receive|hosted|hosts|called\s+on|paid\s+a\s+(?:courtesy\s+)?call\s+on|sat\s+down\s+with|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+const HEADS_OF_STATE =
+  /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
+const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
+const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
+const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
+const REGION_END =
+  /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
+
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:with\s+)?[^;.]*$/;
+const GAP_WORDS = new Set(['and', 'with', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well']);
+
+/** Only connectors, titles and capitalised words between two listed people. */
+function gapWordsOk(gap: string): boolean {
+  for (const w of gap.split(/[\s,]+/).filter(Boolean)) {
+    if (/^\p{Lu}/u.test(w) || GAP_WORDS.has(w.toLowerCase()) || LOWER_TITLE.test(w)) continue;
+    return false;
+  }
+  return true;
+}
+const LOWER_TITLE = /^(?:minister|president|prosecutor|general|head|deputy|chief|ambassador|secretary|director|chairman|foreign|state|councilor|councillor|envoy|representative)s?$/i;
+
+function regionEnd(text: string, from: number): number {
+  const m = REGION_END.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+}
+
+/** Topics stated with "discussed …", "focusing on …", "exchanged views on …". */
+function topicsOf(text: string): string[] {
+  const out: string[] = [];
+  const re =
+    /\b(?:discussed|discussing|focusing on|focused on|exchanged (?:views|ideas|opinions) on|talked about|spoke about|informed (?:him|her|them) about|gave detailed information(?: to [\w ]+?)? about|about|cooperation in|the issue of|the prospects for|called for|agreed to)\s+(.+?)(?:[.;]|,\s*(?:and\s+)?(?:which|saying|in order|as well as|the two|they)\b|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const phrase = m[1].replace(/^(?:the|a|an)\s+/i, '').trim();
+    if (phrase.length < 4) continue;
+    for (const part of phrase.split(/,\s*(?:and\s+)?|\s+and\s+(?=[a-z-]+\s+[a-z-]+)/)) {
+      const p = part
+        .replace(/^(?:the|a|an|also|especially|including)\s+/i, '')
+        .replace(/\s+(?:was|were)\s+(?:discussed|held|considered|raised)$/i, '')
+        .trim();
+      if (p.length >= 4 && p.length <= 120 && !out.includes(p)) out.push(p);
+    }
+  }
+  return out.slice(0, 8);
+}
+
+interface Place {
+  city: string | null;
+  country: string | null;
+}
+
+/** "visit to Beijing", "trip to London", "is in Singapore", "arrived in Baku", "visit of the delegation to Azerbaijan". */
+function visitPlace(text: string): Place | null {
+  const re = /\b(?:visit|trip|travel|journey|tour)\b(?:\s+of\s+(?:the|his|her|a)\s+[\w ]{1,40}?)?\s+to\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:is|was|are|were|arrived|arrives|stayed)\s+in\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const p = findPlaces(m[1] ?? m[2])[0];
+    if (p && p.start <= 4) return { city: p.kind === 'city' || isKnownCity(p.text) ? p.text : null, country: p.code };
+  }
+  return null;
+}
+
+export function findMeetings(
+  analysis: Analysis,
+  officials: ExtractedOfficial[],
+  conferences: ExtractedConference[],
+  mentions: MentionIndex,
+): ExtractedMeeting[] {
+  const { report, sentences } = analysis;
+  const meetings: ExtractedMeeting[] = [];
+  const confSpans = conferences.map((c) => [c.start, c.end]);
+  const inConference = (o: number) => confSpans.some(([a, b]) => o >= a && o < b);
+  let reportVisit: Place | null = null;
+  for (const s of sentences) {
+    reportVisit ??= visitPlace(s.text);
+  }
+
+  const lastMeeting = (): ExtractedMeeting | undefined => [...meetings].reverse().find((m) => !m.recalled);
+
+  const placeFor = (s: SentenceInfo, triggerAt: number, region: number): { place: Place | null; conference: number | null } => {
+    const rel = triggerAt - s.start;
+    // 1. "in <place>" inside the meeting clause
+    const scan = s.text.slice(rel, Math.max(region - s.start, rel));
+    const inRe = /(?:^|[\s,])(?=(?:in|at)\s)/g;
+    let m: RegExpExecArray | null;
+    while ((m = inRe.exec(scan))) {
+      const p = placeAfterIn(scan.slice(m.index + m[0].length));
+      if (p && (p.city || p.country)) return { place: p, conference: null };
+    }
+    // 2. the conference named in the sentence ("on the sidelines of …")
+    const confHere = conferences.findIndex((c) => c.start >= s.start && c.end <= s.end && c.status !== 'upcoming');
+    if (confHere >= 0) {
+      const c = conferences[confHere];
+      return { place: c.city || c.country ? { city: c.city, country: c.country } : null, conference: confHere };
+    }
+    // 3. "During his visit to Beijing"
+    const v = visitPlace(s.text);
+    if (v) return { place: v, conference: null };
+    // 4. the last attended conference mentioned before
+    let last = -1;
+    conferences.forEach((c, i) => {
+      if (c.start < s.start && c.status === 'attended') last = i;
+    });
+    if (last >= 0) {
+      const c = conferences[last];
+      return { place: { city: c.city, country: c.country }, conference: last };
+    }
+    return { place: reportVisit, conference: null };
+  };
+
+  const dateFor = (s: SentenceInfo): PartialDate | null => {
+    for (const d of s.dates) {
+      if (inConference(d.start)) continue;
+      const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
+      if (/\b(?:to be held|will be held|will take place|to take place|next)\b/.test(before)) continue;
+      if (d.from.precision === 'YEAR') continue;
+      return d.from;
+    }
+    return null;
+  };
+
+  for (const s of sentences) {
+    const sm = mentions.bySentence[s.index];
+    // "The meeting was also attended by Z" / "The meeting was chaired by Z"
+    const att = ATTENDED_BY.exec(s.text);
+    if (att) {
+      const after = s.start + att.index + att[0].length;
+      const who = sm.filter((x) => x.start >= after && x.official >= 0 && x.kind !== 'pronoun');
+      const target = lastMeeting();
+      if (target && who.length) {
+        for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+        continue;
+      }
+    }
+    // "A regular meeting of the special group … was held within the framework of the conference"
+    const group = GROUP_MEETING.exec(s.text);
+    if (group && !inConference(s.start + group.index + group[0].indexOf('meeting'))) {
+      const { place, conference } = placeFor(s, s.start + group.index, s.end);
+      meetings.push({
+        participants: [],
+        countries: [],
+        date: dateFor(s),
+        city: place?.city ?? null,
+        country: place?.country ?? null,
+        topics: topicsOf(s.text),
+        outcome: null,
+        status: 'held',
+        conference,
+        recalled: false,
+        sentenceIndex: s.index,
+        evidence: { sentence: s.text, start: s.start, end: s.end },
+      });
+      continue;
+    }
+    // "the meeting of the heads of state in Samarkand in September last year"
+    const hos = HEADS_OF_STATE.exec(s.text);
+    if (hos) {
+      const base = lastMeeting();
+      const countries = new Set<string>();
+      if (base) {
+        for (const p of base.participants) if (officials[p].country) countries.add(officials[p].country!);
+        for (const c of base.countries) countries.add(c);
+      }
+      if (countries.size >= 2) {
+        const afterText = s.text.slice(hos.index + hos[0].length);
+        const place = placeAfterIn(afterText);
+        const recalled = /\b(?:recall\w*|last year|previous|earlier)\b/i.test(s.text);
+        meetings.push({
+          participants: [],
+          countries: [...countries],
+          date: dateFor(s),
+          city: place?.city ?? null,
+          country: place?.country ?? (place?.city ? cityCode(place.city) : null),
+          topics: [],
+          outcome: null,
+          status: 'held',
+          conference: null,
+          recalled,
+          sentenceIndex: s.index,
+          evidence: { sentence: s.text, start: s.start, end: s.end },
+        });
+        continue;
+      }
+    }
+    TRIGGER.lastIndex = 0;
+    let t: RegExpExecArray | null;
+    while ((t = TRIGGER.exec(s.text))) {
+      const trigStart = s.start + t.index;
+      const trigEnd = trigStart + t[0].length;
+      if (inConference(trigStart)) continue;
+      const before = s.text.slice(0, t.index);
+      // passive "was hosted", "were received"
+      if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0])) continue;
+      // "the meeting of X with Y": X is the subject
+      let subject: Mention | undefined;
+      const ofPart = /^meetings?\s+(?:of|between)\s+/.exec(t[0]);
+      if (ofPart) {
+        const within = sm.filter((x) => x.start >= trigStart && x.end <= trigEnd && x.official >= 0 && x.kind !== 'counterpart');
+        subject = within[0];
+      }
+      const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
+      const beforeMentions = sm.filter((x) => x.end <= trigStart && x.start >= s.start + clauseStart && x.official >= 0 && x.kind !== 'counterpart');
+      if (!subject) {
+        const named = beforeMentions.filter((x) => x.kind !== 'pronoun');
+        subject = named.length ? named[named.length - 1] : beforeMentions[beforeMentions.length - 1];
+      }
+      const region = regionEnd(report.body.slice(0, s.end), trigEnd);
+      const objectMentions = sm.filter((x) => x.start >= trigEnd && x.end <= region && (x.official >= 0 || x.kind === 'counterpart'));
+      const objectCands = objectMentions.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.official !== subject?.official);
+      // the object is the first mention, and the ones listed with it ("met X and Foreign Minister Y")
+      const objects = objectCands.slice(0, 1);
+      for (const x of objectCands.slice(1)) {
+        const gap = report.body.slice(objects[objects.length - 1].end, x.start);
+        const listed = subject ? LIST_GAP.test(gap) : /^\s+and\s+(?:with\s+)?[\p{Lu}][^,;]*$/u.test(gap);
+        if (!listed || !gapWordsOk(gap)) break;
+        objects.push(x);
+      }
+      // "at the meeting with X, Y gave …": subject after the object
+      if (!subject && objects.length) {
+        const later = sm.filter((x) => x.start >= region && x.official >= 0 && x.kind !== 'pronoun' && x.official !== objects[0].official);
+        subject = later[0];
+      }
+      if (!subject) {
+        const main = mentions.mainActor();
+        if (main >= 0 && (objects.length === 0 || objects[0].official !== main)) subject = { official: main, kind: 'description', start: 0, end: 0, sentence: s.index };
+      }
+      const participants: number[] = [];
+      if (subject && subject.official >= 0) participants.push(subject.official);
+      for (const o of objects) if (!participants.includes(o.official)) participants.push(o.official);
+      // unnamed counterparts: countries named in the object ("his colleagues from the USA, Brazil …")
+      const countries: string[] = [];
+      if (objects.length === 0) {
+        for (const p of s.places) {
+          if (p.start < trigEnd || p.end > region || p.kind === 'city') continue;
+          const pre = report.body.slice(Math.max(s.start, p.start - 12), p.start);
+          if (/\b(?:in|at)\s+(?:the\s+)?$/.test(pre)) continue;
+          if (!countries.includes(p.code)) countries.push(p.code);
+        }
+        for (const c of objectMentions.filter((x) => x.kind === 'counterpart' && x.country)) if (!countries.includes(c.country!)) countries.push(c.country!);
+      }
+      const subjCountry = participants.length ? officials[participants[0]].country : null;
+      const cleanCountries = countries.filter((c) => c !== subjCountry || countries.length === 1);
+      if (participants.length + cleanCountries.length < 2) continue;
+      if (participants.length === 0) continue;
+      const status: MeetingStatus = PLANNED_BEFORE.test(before) ? 'planned' : 'held';
+      const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
+      const { place, conference } = placeFor(s, trigStart, placeEnd);
+      // counterparts take the title of the official they are the counterpart of
+      if (participants.length >= 2) {
+        for (const p of participants.slice(1)) {
+          const o = officials[p];
+          if (o.counterpartOnly && !o.titles.length && officials[participants[0]].titles.length) o.titles.push(officials[participants[0]].titles[0]);
+        }
+      }
+      const meeting: ExtractedMeeting = {
+        participants,
+        countries: cleanCountries,
+        date: dateFor(s),
+        city: place?.city ?? null,
+        country: place?.country ?? (place?.city ? cityCode(place.city) : null),
+        topics: [],
+        outcome: null,
+        status,
+        conference,
+        recalled: false,
+        sentenceIndex: s.index,
+        evidence: { sentence: s.text, start: s.start, end: s.end },
+      };
+      const dup = meetings.find(
+        (m) =>
+          !m.recalled &&
+          m.participants.length === participants.length &&
+          m.participants.every((p) => participants.includes(p)) &&
+          m.countries.join() === cleanCountries.join(),
+      );
+      if (dup) {
+        dup.date ??= meeting.date;
+        continue;
+      }
+      meetings.push(meeting);
+      break;
+    }
+  }
+
+  // topics: the meeting's sentence and the ones after it, up to the next meeting
+  const starts = meetings.map((m) => m.sentenceIndex);
+  meetings.forEach((m) => {
+    const next = Math.min(...starts.filter((x) => x > m.sentenceIndex), sentences.length);
+    const texts = sentences.slice(m.sentenceIndex, Math.min(next, m.sentenceIndex + 4)).map((x) => x.text);
+    const topics = topicsOf(texts.join(' '));
+    m.topics = [...new Set([...m.topics, ...topics])];
+    const outcome = /\b(?:signed|agreed to sign|reached an agreement|an agreement was reached)\b[^.]*/.exec(texts.join(' '));
+    if (outcome) m.outcome = outcome[0].trim();
+  });
+
+  // a lead sentence dated "on Tuesday"/"today" dates the first meeting reported after it
+  const lead = sentences[0];
+  if (lead && meetings.length) {
+    const first = meetings.find((m) => !m.recalled);
+    const d = lead.dates.find((x) => x.from.precision === 'DAY');
+    if (first && !first.date && d && !conferences.some((c) => c.sentenceIndex === 0) && first.sentenceIndex <= 2) {
+      first.date = d.from;
+    }
+  }
+  return meetings.filter((m) => m.participants.length > 0 || m.countries.length >= 2);
+}

@@ -1,0 +1,398 @@
+/**
+ * Officials: named people who hold an office, found where a name stands next to a title —
+ *   "Prosecutor General of Azerbaijan Kamran Aliyev", "Singapore Prosecutor General Lucien Wong",
+ *   "Max Hill, Head of the Royal Prosecutor's Office of Great Britain", "Guo Shengkun, the Chinese State Councilor",
+ *   "the Prosecutor General of Georgia, Giorgi Gabitashvili", "his Georgian counterpart Giorgi Gabitashvili".
+ */
+import { foldText, foldedTokens } from '../text/normalize';
+import { Analysis, NameRun, SentenceInfo, isNameWord } from './analysis';
+import { PlaceMention } from './countries';
+import { HONORIFICS, INTERNATIONAL_MARKERS, NAME_PARTICLES, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token } from './lexicon';
+
+export interface Evidence {
+  /** The sentence, verbatim. */
+  sentence: string;
+  /** Offsets of the sentence in the body. */
+  start: number;
+  end: number;
+}
+
+export type CountrySource = 'title' | 'counterpart' | 'description' | 'kingdom' | 'host' | 'home' | null;
+
+export interface ExtractedOfficial {
+  name: string;
+  aliases: string[];
+  /** Titles as written, first first. */
+  titles: string[];
+  organization: string | null;
+  country: string | null;
+  /** How the country was worked out. */
+  countrySource: CountrySource;
+  /** The title ties the official to an international organisation (no country then). */
+  international: boolean;
+  /** "the Kingdom" in the title: the country is the kingdom the report is about. */
+  kingdomRef: boolean;
+  /** Introduced as someone's "counterpart" without a title of their own. */
+  counterpartOnly: boolean;
+  /** Offset of the first mention in the body. */
+  firstOffset: number;
+  evidence: Evidence;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'at', 'in', 'for', 'and', 'to', 'on', 'de', 'du', 'des', 'del', 'ad']);
+const LOWER_CHAIN = new Set([...ORG_WORDS, ...TITLE_HEADS, ...TITLE_MODIFIERS, "d'affaires", 'd’affaires']);
+const PORTFOLIO = /^(?:for|of)\s+(?:the\s+)?((?:Foreign|Internal|Home|Economic|Social|Legal|European|International|Public)?\s*(?:Affairs|Justice|Interior|Defen[cs]e|Finance|Trade|Economy|Energy|Education|Health|Culture|Agriculture|Transport|Labou?r|Industry|Emergencies|Emergency Situations|Digital Development|Development|Investment|Tourism|Youth|Sports?|Environment|Ecology|Communications|Information|Science|Security|Foreign Affairs|Public Security|State Security)(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)/;
+
+function isTitleWord(t: Token): boolean {
+  if (!t.word) return false;
+  const l = t.lower;
+  if (TITLE_HEADS.has(l) || TITLE_MODIFIERS.has(l)) return true;
+  if (l === "d'affaires" || l === 'd’affaires' || l === 'interim' || l === 'ad') return true;
+  const parts = l.split('-');
+  return parts.length > 1 && parts.some((p) => TITLE_HEADS.has(p));
+}
+
+function isHead(t: Token): boolean {
+  const l = t.lower;
+  if (TITLE_HEADS.has(l) && l !== 'general' && l !== 'deputy' && l !== 'justice') return true;
+  if (l === "d'affaires" || l === 'd’affaires') return true;
+  const parts = l.split('-');
+  return parts.length > 1 && parts.some((p) => TITLE_HEADS.has(p) && p !== 'general' && p !== 'in');
+}
+
+/** A title span [from, to) among tokens: modifiers and heads around at least one head. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** Finds the last title span within tokens [lo, hi) that is not a possessive or plural use. */
+function lastTitleSpan(tokens: Token[], lo: number, hi: number, depthAt: number[]): Span | null {
+  for (let i = hi - 1; i >= lo; i--) {
+    const t = tokens[i];
+    if (depthAt[i] > 0 || !isHead(t)) continue;
+    let from = i;
+    let to = i + 1;
+    while (to < hi && isTitleWord(tokens[to]) && depthAt[to] === 0 && tokens[to].word) to++;
+    while (from > lo && isTitleWord(tokens[from - 1]) && depthAt[from - 1] === 0) from--;
+    // "Prosecutor-General's Office" is an organisation, not a title.
+    if (tokens[to] && /^['’]s$/.test(tokens[to].text)) {
+      i = from;
+      continue;
+    }
+    return { from, to };
+  }
+  return null;
+}
+
+function sliceText(s: SentenceInfo, from: number, to: number): string {
+  if (to <= from) return '';
+  return s.text.slice(s.tokens[from].start - s.start, s.tokens[to - 1].end - s.start);
+}
+
+interface ChainInfo {
+  title: string | null;
+  organization: string | null;
+  country: string | null;
+  international: boolean;
+  kingdomRef: boolean;
+}
+
+/** Reads title, organisation and country out of a title phrase spanning tokens [from, to). */
+function readChain(s: SentenceInfo, from: number, to: number, span: Span, people: NameRun[]): ChainInfo {
+  const text = sliceText(s, from, to);
+  let title = sliceText(s, span.from, span.to);
+  // "Minister for Foreign Affairs", "Minister of Justice"
+  const after = sliceText(s, span.to, to);
+  const portfolio = PORTFOLIO.exec(after);
+  let orgText = after;
+  if (portfolio) {
+    title = `${title} ${after.slice(0, portfolio[0].length)}`.trim();
+    orgText = after.slice(portfolio[0].length);
+  }
+  let organization: string | null = null;
+  const orgMatch = /^\s*(?:of|at|in)\s+(?:the\s+)?(.+)$/.exec(orgText);
+  if (orgMatch) {
+    // Split off a leading "of <country>" ("of India at the Supreme Court of India").
+    let rest = orgMatch[1].replace(/\s*,\s*$/, '');
+    const atPart = /^(.*?)\s+at\s+(?:the\s+)?(.+)$/.exec(rest);
+    if (atPart && !/[A-Z][a-z]+\s+(?:Office|Ministry|Council|Committee|Court|Department)\b/.test(atPart[1])) rest = atPart[2];
+    let unplaced = rest;
+    for (const p of [...s.places].sort((a, b) => b.text.length - a.text.length)) unplaced = unplaced.split(p.text).join(' ');
+    const words = foldedTokens(unplaced);
+    if (words.some((w) => ORG_WORDS.has(w) || w === 'procuratorate') && !/^(?:Republic|Kingdom|Federation|State|Islamic|People)/.test(rest)) {
+      organization = rest.replace(/\s+to\s+.*$/, '').trim() || null;
+    }
+  }
+  // An acronym or organisation words before the title ("Deputy SCO Secretary-General").
+  if (!organization) {
+    const before = sliceText(s, from, span.from).replace(/^(?:the|a|an)\s+/i, '');
+    const acr = /\b([A-Z]{2,6})\b/.exec(before);
+    if (acr && !s.places.some((p) => p.text === acr[1])) organization = acr[1];
+  }
+  const startOff = s.tokens[from].start;
+  const endOff = s.tokens[to - 1].end;
+  const places: PlaceMention[] = s.places.filter((p) => p.start >= startOff && p.end <= endOff);
+  // A place inside another person's phrase does not count.
+  const own = places.filter((p) => !people.some((r) => p.start >= r.start && p.end <= r.end));
+  const countries = own.filter((p) => p.kind !== 'city');
+  const firstPlace = countries[0] ?? own[0];
+  const intl = INTERNATIONAL_MARKERS.exec(text);
+  const international = !!intl && (!firstPlace || (intl.index ?? 0) + startOff < firstPlace.start);
+  const kingdomRef = /\bthe Kingdom\b(?!\s+of)/.test(text);
+  return {
+    title: title || null,
+    organization,
+    country: international ? null : firstPlace?.code ?? null,
+    international,
+    kingdomRef,
+  };
+}
+
+/** Walks back from token `i` (exclusive) over a title phrase; returns its first token index. */
+function chainBack(s: SentenceInfo, i: number, persons: NameRun[]): { from: number; depthAt: number[] } {
+  const depthAt: number[] = new Array(s.tokens.length).fill(0);
+  let depth = 0;
+  let j = i - 1;
+  let commas = 0;
+  let lowerFree = 0;
+  let from = i;
+  let sawHead = false;
+  while (j >= 0) {
+    const t = s.tokens[j];
+    if (t.text === ')') {
+      depth++;
+      depthAt[j] = depth;
+      j--;
+      continue;
+    }
+    if (t.text === '(') {
+      if (depth === 0) break;
+      depthAt[j] = depth;
+      depth--;
+      j--;
+      from = j + 1;
+      continue;
+    }
+    if (depth > 0) {
+      depthAt[j] = depth;
+      j--;
+      continue;
+    }
+    const other = persons.find((r) => r.to === j + 1);
+    if (other) break;
+    if (t.text === ',') {
+      if (sawHead || commas >= 2 || j === 0) break;
+      // The comma must separate parts of one title phrase: a capitalised word must precede it.
+      const prev = s.tokens[j - 1];
+      if (!prev || !(prev.cap || prev.text === ')')) break;
+      commas++;
+      j--;
+      continue;
+    }
+    if (/^['’]s$/.test(t.text)) {
+      j--;
+      from = j + 1;
+      continue;
+    }
+    if (!t.word) break;
+    if (t.cap) {
+      if (isHead(t)) sawHead = true;
+      lowerFree = 0;
+    } else if (CONNECTORS.has(t.lower)) {
+      if (t.lower === 'and' && !(s.tokens[j + 1]?.cap && s.tokens[j - 1]?.cap)) break;
+      if (t.lower === 'to' && !s.tokens[j + 1]?.cap) break;
+      if (t.lower === 'in' && !(s.tokens[j + 1]?.cap || s.tokens[j + 1]?.lower === 'the')) break;
+    } else if (LOWER_CHAIN.has(t.lower) || t.lower.split('-').some((p) => TITLE_HEADS.has(p))) {
+      if (isHead(t)) sawHead = true;
+      lowerFree = 0;
+    } else {
+      // "the extradition department": a free word right before an organisation word.
+      const nextTok = s.tokens[j + 1];
+      if (lowerFree < 2 && nextTok && !nextTok.cap && (ORG_WORDS.has(nextTok.lower) || lowerFree > 0)) {
+        lowerFree++;
+      } else break;
+    }
+    from = j;
+    j--;
+  }
+  return { from, depthAt };
+}
+
+interface Candidate {
+  run: NameRun;
+  sentence: SentenceInfo;
+  info: ChainInfo | null;
+  counterpart: { country: string | null } | null;
+}
+
+function cleanName(run: NameRun, s: SentenceInfo): string {
+  const words = s.tokens.slice(run.from, run.to).filter((t) => !HONORIFICS.has(t.lower));
+  if (!words.length) return run.text;
+  return s.text.slice(words[0].start - s.start, words[words.length - 1].end - s.start);
+}
+
+function findCandidates(s: SentenceInfo): Candidate[] {
+  const persons = s.runs.filter((r) => r.person);
+  const out: Candidate[] = [];
+  for (const run of persons) {
+    let info: ChainInfo | null = null;
+    let counterpart: Candidate['counterpart'] = null;
+    // 1. Title before the name.
+    const back = chainBack(s, run.from, persons);
+    if (back.from < run.from) {
+      const span = lastTitleSpan(s.tokens, back.from, run.from, back.depthAt);
+      if (span) {
+        // Drop a leading "the"/"a" from the phrase.
+        let from = back.from;
+        while (from < span.from && ['the', 'a', 'an', 'his', 'her'].includes(s.tokens[from].lower)) from++;
+        let to = run.from;
+        while (to > span.to && s.tokens[to - 1].text === ',') to--;
+        info = readChain(s, from, to, span, persons.filter((r) => r !== run));
+      }
+    }
+    // 2. Title after the name: "Max Hill, Head of ...", "Guo Shengkun, the Chinese State Councilor".
+    if (!info && s.tokens[run.to]?.text === ',') {
+      let k = run.to + 1;
+      const startK = k;
+      let depth = 0;
+      let headAt = -1;
+      while (k < s.tokens.length) {
+        const t = s.tokens[k];
+        if (t.text === '(') depth++;
+        else if (t.text === ')') depth--;
+        else if (depth === 0) {
+          if (!t.word && !/^['’]s$/.test(t.text)) break;
+          if (t.word && !t.cap && !CONNECTORS.has(t.lower) && !LOWER_CHAIN.has(t.lower) && !(t.lower === 'a' || t.lower === 'an')) break;
+          if (t.lower === 'and' && !s.tokens[k + 1]?.cap) break;
+          if (t.lower === 'to' && !s.tokens[k + 1]?.cap) break;
+          if (t.lower === 'in' && !(headAt >= 0 && s.tokens[k + 1]?.cap && s.tokens[k + 1]?.lower !== 'the')) break;
+          if (persons.some((r) => r.from === k)) break;
+          if (headAt < 0 && isHead(t)) headAt = k;
+        }
+        k++;
+      }
+      // A title followed straight by another name is that person's own title ("…, Deputy Minister Y Z").
+      const endsAtPerson = persons.some((r) => r.from === k);
+      if (headAt >= 0 && headAt - startK <= 5 && !endsAtPerson) {
+        let from = startK;
+        while (['the', 'a', 'an'].includes(s.tokens[from].lower)) from++;
+        const span = lastTitleSpan(s.tokens, from, headAt + 1, new Array(s.tokens.length).fill(0));
+        if (span) {
+          // extend the span over following title words ("State Councilor")
+          let to = span.to;
+          while (to < k && isTitleWord(s.tokens[to])) to++;
+          info = readChain(s, from, k, { from: span.from, to }, persons.filter((r) => r !== run));
+        }
+      }
+    }
+    // 3. "his Georgian counterpart Giorgi Gabitashvili", "his Russian counterpart, Sergey Lavrov"
+    if (!info) {
+      const prefix = s.text.slice(0, run.start - s.start);
+      const m = /\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}-]+)\s+)?counterpart(?:\s+(?:from|of)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*$/u.exec(prefix);
+      if (m) {
+        const placeStart = s.start + (m.index ?? 0);
+        const place = s.places.find((p) => p.start >= placeStart && p.end <= run.start && p.kind !== 'city');
+        counterpart = { country: place?.code ?? null };
+      }
+    }
+    if (info || counterpart) out.push({ run, sentence: s, info, counterpart });
+  }
+  return out;
+}
+
+/** Same person within one report: equal folded names, or one's words contain the other's. */
+export function sameName(a: string, b: string): boolean {
+  if (foldText(a) === foldText(b)) return true;
+  const ta = new Set(foldedTokens(a).filter((t) => !NAME_PARTICLES.has(t)));
+  const tb = new Set(foldedTokens(b).filter((t) => !NAME_PARTICLES.has(t)));
+  if (ta.size < 2 || tb.size < 2) return false;
+  const [small, big] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
+  for (const t of small) if (!big.has(t)) return false;
+  return true;
+}
+
+/** Officials named in the report, in order of first mention. */
+export function findOfficials(analysis: Analysis): ExtractedOfficial[] {
+  const officials: ExtractedOfficial[] = [];
+  for (const s of analysis.sentences) {
+    for (const c of findCandidates(s)) {
+      const name = cleanName(c.run, s);
+      const tokens = foldedTokens(name);
+      if (tokens.length < 2) {
+        // A single word is a name only right after a capitalised title ("President Erdogan") and when no
+        // fuller name of the report contains it.
+        const prev = s.tokens[c.run.from - 1];
+        if (!c.info || !prev || !prev.cap || !isHead(prev)) continue;
+      }
+      const existing = officials.find((o) => sameName(o.name, name) || o.aliases.some((a) => sameName(a, name)));
+      const title = c.info?.title ?? null;
+      if (existing) {
+        if (title && !existing.titles.some((t) => foldText(t) === foldText(title))) existing.titles.push(title);
+        if (!existing.organization && c.info?.organization) existing.organization = c.info.organization;
+        if (!existing.country && c.info?.country) {
+          existing.country = c.info.country;
+          existing.countrySource = 'title';
+        }
+        if (c.info) existing.counterpartOnly = false;
+        if (foldText(existing.name) !== foldText(name) && !existing.aliases.includes(name)) {
+          if (foldedTokens(name).length > foldedTokens(existing.name).length) {
+            existing.aliases.push(existing.name);
+            existing.name = name;
+          } else existing.aliases.push(name);
+        }
+        continue;
+      }
+      const country = c.info?.country ?? c.counterpart?.country ?? null;
+      officials.push({
+        name,
+        aliases: [],
+        titles: title ? [title] : [],
+        organization: c.info?.organization ?? null,
+        country,
+        countrySource: country ? (c.info?.country ? 'title' : 'counterpart') : null,
+        international: c.info?.international ?? false,
+        kingdomRef: c.info?.kingdomRef ?? false,
+        counterpartOnly: !c.info,
+        firstOffset: c.run.start,
+        evidence: { sentence: s.text, start: s.start, end: s.end },
+      });
+    }
+  }
+  // Single-word officials that turn out to be part of a fuller name are merged into it.
+  for (let i = officials.length - 1; i >= 0; i--) {
+    const o = officials[i];
+    if (foldedTokens(o.name).length !== 1) continue;
+    const key = foldedTokens(o.name)[0];
+    const full = officials.find((f) => f !== o && foldedTokens(f.name).includes(key));
+    if (full) officials.splice(i, 1);
+  }
+  return officials;
+}
+
+/** Normalised title for comparisons ("Procurator-General" → "prosecutor general", "FM" → "foreign minister"). */
+export function titleKey(title: string): string {
+  let t = foldText(title).replace(/-/g, ' ');
+  t = t
+    .replace(/\bprocurator\b/g, 'prosecutor')
+    .replace(/\bgeneral prosecutor\b/g, 'prosecutor general')
+    .replace(/\bchief prosecutor\b/g, 'prosecutor general')
+    .replace(/\bfm\b/g, 'foreign minister')
+    .replace(/\bminister (?:for|of) foreign affairs\b/g, 'foreign minister')
+    .replace(/\bforeign affairs minister\b/g, 'foreign minister')
+    .replace(/\bcouncill?or\b/g, 'councilor')
+    .replace(/\bsecretary general\b/g, 'secretary general');
+  return t.trim();
+}
+
+/** True when a title description ("the prosecutor general") fits one of an official's titles. */
+export function titleFits(description: string, titles: string[]): boolean {
+  const d = titleKey(description).split(' ').filter((w) => !['the', 'a', 'an'].includes(w));
+  if (!d.length) return false;
+  return titles.some((t) => {
+    const words = new Set(titleKey(t).split(' '));
+    return d.every((w) => words.has(w));
+  });
+}
+
+export { isNameWord };

@@ -1,0 +1,197 @@
+/** Output shapes: the gold annotation shape and the GraphQL `IngestArticleInput`. */
+import type { Extraction } from './extract';
+import type { Report } from './report';
+
+export interface GoldOfficial {
+  name: string;
+  aliases: string[];
+  title: string | null;
+  organization: string | null;
+  country: string | null;
+}
+
+export interface GoldMeeting {
+  participants: string[];
+  countries: string[];
+  date: string | null;
+  dateInferred: boolean;
+  city: string | null;
+  country: string | null;
+  topics: string[];
+  status: 'held' | 'planned';
+}
+
+export interface GoldConference {
+  name: string;
+  edition: number | null;
+  organizer: string | null;
+  city: string | null;
+  country: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: 'attended' | 'mentioned-past' | 'upcoming';
+}
+
+export interface GoldShape {
+  file: string;
+  publishedAt: string;
+  officials: GoldOfficial[];
+  meetings: GoldMeeting[];
+  conferences: GoldConference[];
+}
+
+/** The report's facts in the shape of the corpus gold annotations. */
+export function toGoldShape(report: Report, extraction: Extraction): GoldShape {
+  return {
+    file: report.name,
+    publishedAt: report.publishedDate,
+    officials: extraction.officials.map((o) => ({
+      name: o.name,
+      aliases: [...o.aliases],
+      title: o.titles.length ? o.titles.join('; ') : null,
+      organization: o.organization,
+      country: o.country,
+    })),
+    meetings: extraction.meetings.map((m) => ({
+      participants: [...m.participants],
+      countries: [...m.countries],
+      date: m.date?.value ?? null,
+      dateInferred: m.date?.inferred ?? false,
+      city: m.city,
+      country: m.country,
+      topics: [...m.topics],
+      status: m.status,
+    })),
+    conferences: extraction.conferences.map((c) => ({
+      name: c.name,
+      edition: c.edition,
+      organizer: c.organizer,
+      city: c.city,
+      country: c.country,
+      startDate: c.startDate?.value ?? null,
+      endDate: c.endDate?.value ?? null,
+      status: c.status,
+    })),
+  };
+}
+
+export interface EvidenceInput {
+  sentence: string;
+  start?: number | null;
+  end?: number | null;
+}
+
+export interface OfficialInput {
+  name: string;
+  aliases?: string[];
+  title?: string | null;
+  organization?: string | null;
+  country?: string | null;
+}
+
+export interface MeetingInput {
+  participants: string[];
+  countries?: string[];
+  date?: string | null;
+  dateInferred?: boolean;
+  city?: string | null;
+  country?: string | null;
+  topics?: string[];
+  outcome?: string | null;
+  status?: 'HELD' | 'PLANNED';
+  conference?: string | null;
+  evidence?: EvidenceInput | null;
+}
+
+export interface ConferenceInput {
+  name: string;
+  edition?: number | null;
+  organizer?: string | null;
+  city?: string | null;
+  country?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  status?: 'HELD' | 'PLANNED';
+  participants?: string[];
+  evidence?: EvidenceInput | null;
+}
+
+/** Mirrors `input IngestArticleInput` of schema.graphql. */
+export interface IngestArticleInput {
+  url: string;
+  title?: string | null;
+  source?: string | null;
+  publishedAt: string;
+  body: string[];
+  officials?: OfficialInput[];
+  meetings?: MeetingInput[];
+  conferences?: ConferenceInput[];
+}
+
+export interface IngestOptions {
+  /** Where the report was published; defaults to `urn:newsgraph:report:<file name without extension>`. */
+  url?: string;
+  /** Publisher; defaults to the agency the report names, if any. */
+  source?: string;
+  /** Canonical names across reports: maps a name of this report to the name to send (see OfficialRegistry). */
+  canonicalName?: (name: string) => string;
+}
+
+/** A stable URL for a report read from a file. */
+export function reportUrl(report: Report): string {
+  return `urn:newsgraph:report:${encodeURIComponent(report.id)}`;
+}
+
+/** The report and its facts as the `ingestArticle` mutation's input. */
+export function toIngestInput(report: Report, extraction: Extraction, options: IngestOptions = {}): IngestArticleInput {
+  const canon = options.canonicalName ?? ((n: string) => n);
+  const names = new Map(extraction.officials.map((o) => [o.name, canon(o.name)]));
+  const nameOf = (n: string) => names.get(n) ?? canon(n);
+  const confNames = new Set(extraction.conferences.map((c) => c.name));
+  const firstSentence = /^(.{1,300}?[.!?])(?:\s|$)/s.exec(report.paragraphs[0] ?? '');
+  return {
+    url: options.url ?? reportUrl(report),
+    title: (firstSentence ? firstSentence[1] : (report.paragraphs[0] ?? '').slice(0, 300)) || null,
+    source: options.source ?? report.source ?? null,
+    publishedAt: report.publishedAt,
+    body: [...report.paragraphs],
+    officials: extraction.officials.map((o) => {
+      const name = nameOf(o.name);
+      const aliases = [...new Set([...o.aliases, ...(name !== o.name ? [o.name] : [])])].filter((a) => a !== name);
+      return {
+        name,
+        aliases,
+        title: o.titles.length ? o.titles[o.titles.length - 1] : null,
+        organization: o.organization,
+        country: o.country,
+      };
+    }),
+    meetings: extraction.meetings
+      .filter((m) => m.participants.length > 0)
+      .map((m) => ({
+        participants: m.participants.map(nameOf),
+        countries: [...m.countries],
+        date: m.date?.value ?? null,
+        dateInferred: m.date?.inferred ?? false,
+        city: m.city,
+        country: m.country,
+        topics: [...m.topics],
+        outcome: m.outcome,
+        status: m.status === 'planned' ? 'PLANNED' : 'HELD',
+        conference: m.conference && confNames.has(m.conference) ? m.conference : null,
+        evidence: { ...m.evidence },
+      })),
+    conferences: extraction.conferences.map((c) => ({
+      name: c.name,
+      edition: c.edition,
+      organizer: c.organizer,
+      city: c.city,
+      country: c.country,
+      startDate: c.startDate?.value ?? null,
+      endDate: c.endDate?.value ?? null,
+      status: c.status === 'upcoming' ? 'PLANNED' : 'HELD',
+      participants: c.participants.map(nameOf),
+      evidence: { ...c.evidence },
+    })),
+  };
+}
