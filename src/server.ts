@@ -1,6 +1,7 @@
 /**
  * The HTTP app: GraphQL on /graphql, liveness on /healthz, readiness on
- * /readyz. Built from a connected database so tests can run it on any port.
+ * /readyz, the explorer and the IDE from src/web.ts. Built from a connected
+ * database so tests can run it on any port.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import type { Database } from './db/database';
 import { DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
 import type { Logger } from './logger';
 import { resolvers } from './resolvers';
+import { mountWeb } from './web';
 
 export const typeDefs = fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8');
 
@@ -141,6 +143,10 @@ export async function createApp(database: Database, config: Config, logger: Logg
     const ready = await database.ping(1000);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
+
+  // Before the GraphQL middleware: a browser's GET /graphql gets the IDE, and
+  // Apollo's own landing page stays disabled.
+  mountWeb(app, config);
 
   app.use(
     '/graphql',

@@ -1,0 +1,102 @@
+/**
+ * The browser side of the API: the explorer web app on `/` and its
+ * client-side routes, and, when `config.ideEnabled`, the GraphQL IDE on
+ * `GET /graphql` for clients that prefer HTML. Both are static files that
+ * `npm run build:web` writes to web/dist; no page loads anything from another
+ * origin, which the Content-Security-Policy below enforces.
+ *
+ * Public: `mountWeb` (mount it before the GraphQL middleware), `explorerRoutes`, `webDistDir`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type Request, type Response } from 'express';
+import { repoRoot, type Config } from './config';
+
+export const webDistDir = path.join(repoRoot, 'web', 'dist');
+
+/** Paths the explorer routes in the browser; each answers with the explorer page so links can be shared and reloaded. */
+export const explorerRoutes = ['/', '/search', '/officials/:id', '/conferences/:id', '/articles/:id'];
+
+/**
+ * Same origin only. Styles allow inline attributes because the IDE's editor
+ * positions its lines with them; workers come from our own hashed files.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Reads a built page once it exists. Until `npm run build:web` has run it
+ * answers null on every call, so building while the server runs is enough.
+ */
+function builtPage(file: string, transform: (html: string) => string = (html) => html): () => string | null {
+  let cached: string | null = null;
+  return () => {
+    if (cached === null) {
+      try {
+        cached = transform(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return cached;
+  };
+}
+
+function sendPage(res: Response, html: string | null, name: string): void {
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (html === null) {
+    res
+      .status(503)
+      .type('text/plain')
+      .send(`The ${name} has not been built on this server: run \`npm run build:web\` (or \`npm run build\`), then reload.\n`);
+    return;
+  }
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.type('html').send(html);
+}
+
+/**
+ * Whether a GET on /graphql comes from a browser tab rather than a GraphQL
+ * client. JSON types come first so a client accepting anything (`*\/*`) still
+ * gets GraphQL, the same rule Apollo Server's own landing pages use.
+ */
+function prefersHtml(req: Request): boolean {
+  return req.accepts(['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html']) === 'text/html';
+}
+
+export function mountWeb(app: Express, config: Pick<Config, 'ideEnabled'>, distDir: string = webDistDir): void {
+  // The explorer hides its link to the IDE when the IDE is switched off.
+  const explorerPage = builtPage(path.join(distDir, 'index.html'), (html) =>
+    config.ideEnabled ? html : html.replace('<html lang="en">', '<html lang="en" data-ide="off">'),
+  );
+  const idePage = builtPage(path.join(distDir, 'ide', 'index.html'));
+
+  // Every file under assets/ has a content hash in its name, so it never changes.
+  app.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, redirect: false }));
+  app.use('/assets', (req, res) => {
+    res.status(404).type('text/plain').send(`No web asset is named "${req.path.replace(/^\//, '')}"; it may belong to an older build: reload the page.\n`);
+  });
+
+  app.get(explorerRoutes, (_req, res) => sendPage(res, explorerPage(), 'explorer'));
+
+  if (config.ideEnabled) {
+    app.get('/graphql', (req, res, next) => {
+      if (!prefersHtml(req)) return next();
+      // One URL, two representations: caches must key on Accept.
+      res.vary('Accept');
+      sendPage(res, idePage(), 'GraphQL IDE');
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/** Where to start: what the graph holds, the newest reports and conferences. */
+import { useQuery } from './api';
+import { Loaded, useTitle } from './components';
+import { formatPartialDate, formatPublished, placeText } from './format';
+import type { ArticleRef, ConferenceSummary } from './queries';
+import { href, Link } from './router';
+
+const homeQuery = /* GraphQL */ `
+  query ExplorerHome {
+    officials(first: 1) { totalCount }
+    meetings(first: 1) { totalCount }
+    articles(first: 5) { totalCount nodes { id title source publishedAt } }
+    conferences(first: 5) {
+      totalCount
+      nodes { id name edition status startDate { value precision inferred } place { city country { code name } } }
+    }
+  }
+`;
+
+interface HomeData {
+  officials: { totalCount: number };
+  meetings: { totalCount: number };
+  articles: { totalCount: number; nodes: ArticleRef[] };
+  conferences: { totalCount: number; nodes: ConferenceSummary[] };
+}
+
+export function HomePage() {
+  useTitle('Explore');
+  const state = useQuery<HomeData>(homeQuery, {});
+  return (
+    <>
+      <h1>Who met whom, where, when — and which report says so</h1>
+      <p className="lead">
+        Search officials, conferences and news reports with the box above, then follow the links: an official’s counterparts,
+        a conference’s editions, the sentences every fact was taken from.
+      </p>
+      <Loaded state={state} what="the latest reports">
+        {(data) => (
+          <>
+            <p className="muted">
+              The graph holds {data.officials.totalCount} officials, {data.meetings.totalCount} meetings, {data.conferences.totalCount}{' '}
+              conferences and {data.articles.totalCount} reports.
+            </p>
+            <div className="columns">
+              <section aria-labelledby="latest-articles">
+                <h2 id="latest-articles">Latest reports</h2>
+                <ul className="results">
+                  {data.articles.nodes.map((article) => (
+                    <li key={article.id}>
+                      <Link href={href.article(article.id)}>{article.title}</Link>
+                      <span className="muted">{[article.source, formatPublished(article.publishedAt)].filter(Boolean).join(' · ')}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section aria-labelledby="latest-conferences">
+                <h2 id="latest-conferences">Conferences</h2>
+                <ul className="results">
+                  {data.conferences.nodes.map((conference) => (
+                    <li key={conference.id}>
+                      <Link href={href.conference(conference.id)}>{conference.name}</Link>
+                      <span className="muted">
+                        {[formatPartialDate(conference.startDate), placeText(conference.place)].filter(Boolean).join(' · ')}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </div>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}

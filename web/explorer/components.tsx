@@ -1,0 +1,125 @@
+/** Pieces every page shares: loading and error states, and how a meeting reads. */
+import { Fragment, useEffect, type ReactNode } from 'react';
+import type { QueryState } from './api';
+import { formatPartialDate, placeText } from './format';
+import { href, Link } from './router';
+import type { MeetingFields } from './queries';
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> Loading {what}…
+    </p>
+  );
+}
+
+export function Failure({ message, retry }: { message: string; retry: () => void }) {
+  return (
+    <div className="state state-error" role="alert">
+      <p>
+        <strong>Something went wrong.</strong> {message}
+      </p>
+      <button type="button" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+export function NotFound({ title, children }: { title: string; children: ReactNode }) {
+  useTitle(title);
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{children}</p>
+      <p>
+        <Link href={href.home()}>Back to the search</Link>
+      </p>
+    </>
+  );
+}
+
+/** Renders the page once its query is done, and a visible state until then. */
+export function Loaded<T>({ state, what, children }: { state: QueryState<T> & { retry: () => void }; what: string; children: (data: T) => ReactNode }) {
+  switch (state.status) {
+    case 'loading':
+      return <Loading what={what} />;
+    case 'failed':
+      return <Failure message={state.message} retry={state.retry} />;
+    case 'done':
+      return <>{children(state.data)}</>;
+  }
+}
+
+export function useTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} · newsgraph explorer`;
+  }, [title]);
+}
+
+export function OfficialLinks({ officials, except }: { officials: Array<{ id: string; name: string }>; except?: string }) {
+  const shown = officials.filter((official) => official.id !== except);
+  return (
+    <>
+      {shown.map((official, index) => (
+        <Fragment key={official.id}>
+          {index > 0 && (index === shown.length - 1 ? ' and ' : ', ')}
+          <Link href={href.official(official.id)}>{official.name}</Link>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** One meeting: when, where, who, about what, and the sentence it was taken from. */
+export function MeetingItem({ meeting, viewer, articleId }: { meeting: MeetingFields; viewer?: string; articleId?: string }) {
+  const date = formatPartialDate(meeting.date);
+  const place = placeText(meeting.place);
+  const others = meeting.participants.filter((p) => p.id !== viewer);
+  const evidence = meeting.evidence.filter((e) => e.article && e.article.id !== articleId);
+  return (
+    <article className="meeting">
+      <p className="meeting-when">
+        {date ? <time dateTime={meeting.date?.value}>{date}</time> : 'Date not reported'}
+        {meeting.date?.inferred && <span className="badge" title="Worked out from words such as “today”">inferred</span>}
+        {place && <> · {place}</>}
+        {meeting.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
+      </p>
+      <p className="meeting-who">
+        {viewer ? 'With ' : ''}
+        {others.length > 0 ? <OfficialLinks officials={others} /> : null}
+        {meeting.counterpartCountries.length > 0 && (
+          <>
+            {others.length > 0 ? '; ' : ''}officials of {meeting.counterpartCountries.map((c) => c.name).join(', ')}
+          </>
+        )}
+        {others.length === 0 && meeting.counterpartCountries.length === 0 && 'Participants not named'}
+      </p>
+      {meeting.topics.length > 0 && (
+        <p className="meeting-topics">
+          <span className="label">Topics:</span> {meeting.topics.join('; ')}
+        </p>
+      )}
+      {meeting.outcome && (
+        <p className="meeting-outcome">
+          <span className="label">Outcome:</span> {meeting.outcome}
+        </p>
+      )}
+      {meeting.conference && (
+        <p className="meeting-conference">
+          <span className="label">At:</span> <Link href={href.conference(meeting.conference.id)}>{meeting.conference.name}</Link>
+        </p>
+      )}
+      {evidence.map((e, index) => (
+        <blockquote key={index} className="evidence">
+          <p>{e.sentence}</p>
+          {e.article && (
+            <footer>
+              — <Link href={href.article(e.article.id)}>{e.article.title}</Link>
+            </footer>
+          )}
+        </blockquote>
+      ))}
+    </article>
+  );
+}
