@@ -90,7 +90,7 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
       from = open;
       continue;
     }
-    if (/^['’]s$/.test(t.text)) {
+    if (/^['’]s$/.test(t.text) || (/^['’]$/.test(t.text) && /s$/.test(tk[j - 1]?.text ?? '') && t.start === tk[j - 1].end)) {
       if (isCapWord(tk[j - 1])) {
         j--;
         from = j + 1;
@@ -257,7 +257,7 @@ export function placeAfterIn(text: string): PlaceFound | null {
 }
 
 function stripThe(text: string): string {
-  return text.replace(/^(?:the|a|an)\s+/i, '');
+  return text.replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:next|upcoming|forthcoming|last|previous|recent)\s+(?=\S+\s)/i, '');
 }
 
 /** Expands acronyms defined in the report ("International Association of Prosecutors (IAP)"). */
@@ -366,6 +366,14 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
         if (host) {
           const p = findPlaces(host[1])[0];
           if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+        }
+      }
+      if (!place) {
+        // "… in Samarkand on the sidelines of the SCO summit"
+        const near = /\bin\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:on the sidelines of|on the margins of|at|during|within the framework of)\s+(?:the\s+)?$/u.exec(before);
+        if (near) {
+          const p = findPlaces(near[1])[0];
+          if (p && p.start <= 4) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
         }
       }
       if (place?.city && !place.country && isKnownCity(place.city)) place.country = cityCode(place.city);

@@ -70,8 +70,11 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
       const before = analysis.report.body.slice(Math.max(0, p.start - 12), p.start);
       const after = analysis.report.body.slice(p.end, p.end + 12);
       if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
+      // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side"
+      const possessive = /^['’]s?\b/.test(after);
+      if (!possessive && p.kind !== 'demonym') continue;
       const c = counts.get(p.code) ?? { n: 0, first: p.start };
-      c.n += /^['’]s\b/.test(after) ? 2 : 1;
+      c.n += possessive ? 2 : 1;
       counts.set(p.code, c);
     }
   }

@@ -107,8 +107,11 @@ export function findMeetings(
   const inConference = (o: number) => confSpans.some(([a, b]) => o >= a && o < b);
   let reportVisit: Place | null = null;
   for (const s of sentences) {
+    // a visit still to come ("will travel to …") says nothing about where the reported meetings were
+    if (/\b(?:will|to|plans? to|is scheduled to)\s+(?:\w+\s+)?(?:travel|visit|go)\b/.test(s.text)) continue;
     reportVisit ??= visitPlace(s.text);
   }
+  const datelineCity = report.dateline?.city ?? null;
 
   const lastMeeting = (): ExtractedMeeting | undefined => [...meetings].reverse().find((m) => !m.recalled);
 
@@ -121,6 +124,11 @@ export function findMeetings(
     while ((m = inRe.exec(scan))) {
       const p = placeAfterIn(scan.slice(m.index + m[0].length));
       if (p && (p.city || p.country)) return { place: p, conference: null };
+    }
+    // "here" in an agency report is the dateline city
+    if (datelineCity && /\bhere\b/.test(scan)) {
+      const c = findPlaces(datelineCity)[0];
+      return { place: { city: datelineCity, country: c?.code ?? cityCode(datelineCity) }, conference: null };
     }
     // 2. the conference named in the sentence ("on the sidelines of …")
     const confHere = conferences.findIndex((c) => c.start >= s.start && c.end <= s.end && c.status !== 'upcoming');

@@ -43,6 +43,8 @@ const CONNECTORS = new Set(['of', 'the', 'at', 'in', 'for', 'and', 'to', 'on', '
 const LOWER_CHAIN = new Set([...ORG_WORDS, ...TITLE_HEADS, ...TITLE_MODIFIERS, "d'affaires", 'd’affaires']);
 const PORTFOLIO = /^(?:for|of)\s+(?:the\s+)?((?:Foreign|Internal|Home|Economic|Social|Legal|European|International|Public)?\s*(?:Affairs|Justice|Interior|Defen[cs]e|Finance|Trade|Economy|Energy|Education|Health|Culture|Agriculture|Transport|Labou?r|Industry|Emergencies|Emergency Situations|Digital Development|Development|Investment|Tourism|Youth|Sports?|Environment|Ecology|Communications|Information|Science|Security|Foreign Affairs|Public Security|State Security)(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)/;
 
+const RANKS = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'king', 'queen', 'emir', 'sultan']);
+
 function isTitleWord(t: Token): boolean {
   if (!t.word) return false;
   const l = t.lower;
@@ -77,6 +79,11 @@ function lastTitleSpan(tokens: Token[], lo: number, hi: number, depthAt: number[
     while (from > lo && isTitleWord(tokens[from - 1]) && depthAt[from - 1] === 0) from--;
     // "Prosecutor-General's Office" is an organisation, not a title.
     if (tokens[to] && /^['’]s$/.test(tokens[to].text)) {
+      i = from;
+      continue;
+    }
+    // "Foreign Minister of the Kingdom of Saudi Arabia Prince Faisal": the rank before the name is no title
+    if (to - from === 1 && RANKS.has(t.lower) && tokens.slice(lo, from).some((x) => isHead(x))) {
       i = from;
       continue;
     }
