@@ -34,7 +34,7 @@ export function parseApiKeys(entries: string[]): ApiKey[] {
     const roles = roleList ? roleList.split('+').map((r) => r.trim()) : allRoles;
     for (const role of roles) {
       if (!(allRoles as string[]).includes(role)) {
-        throw new Error(`Unknown role "${role}" in NEWSGRAPH_API_KEYS; expected one of ${allRoles.join(', ')}.`);
+        throw new Error(`Unknown role "${role}" in NEWSGRAPH_API_KEYS or NEWSGRAPH_API_KEYS_FILE; expected one of ${allRoles.join(', ')}.`);
       }
     }
     return { digest: digestOf(key.trim()), roles: roles as Role[] };
@@ -63,4 +63,12 @@ export function requireRole(caller: Caller, role: Role): void {
     );
   }
   if (!caller.roles.includes(role)) throw new ForbiddenError(`This operation needs an API key with the "${role}" role.`);
+}
+
+/**
+ * For queries when NEWSGRAPH_REQUIRE_READ_KEY is on: a key with `read`, or with
+ * `ingest`, since a writer reads back what it wrote.
+ */
+export function requireReadAccess(caller: Caller): void {
+  requireRole(caller, caller.roles.includes('ingest') ? 'ingest' : 'read');
 }

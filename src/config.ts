@@ -2,7 +2,9 @@
  * Every setting the service reads, each from one environment variable.
  * README.md's configuration table documents the same list; keep them in step.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import type { QueryLimits } from './limits';
 
 export interface Config {
   /** HTTP port of the API. */
@@ -15,8 +17,20 @@ export interface Config {
   dataDir: string;
   /** Port of the embedded FerretDB. */
   embeddedDbPort: number;
-  /** Keys allowed to write, from NEWSGRAPH_API_KEYS. */
+  /**
+   * API key entries (`key` or `key:role+role`) from NEWSGRAPH_API_KEYS and the
+   * file named by NEWSGRAPH_API_KEYS_FILE (one entry per line, `#` comments),
+   * so keys need not sit in the environment of every process.
+   */
   apiKeys: string[];
+  /** NEWSGRAPH_REQUIRE_READ_KEY: queries need a key with the `read` (or `ingest`) role too. */
+  requireReadKey: boolean;
+  /** NEWSGRAPH_CORS_ORIGINS: browser origins allowed to call the API (comma-separated, or `*`); none by default. */
+  corsOrigins: string[];
+  /** NEWSGRAPH_MAX_BODY_BYTES: largest request body accepted; larger ones get HTTP 413. */
+  maxBodyBytes: number;
+  /** Operation limits (NEWSGRAPH_MAX_DEPTH, _MAX_LIST_NESTING, _MAX_ALIASES, _MAX_TOKENS, _MAX_COST, _ASSUMED_LIST_SIZE, _REQUEST_TIMEOUT_MS). */
+  limits: QueryLimits;
   /** Load the sample reports on start (idempotent). */
   seedOnStart: boolean;
   /** Upper bound for one database operation, in milliseconds. */
@@ -47,6 +61,31 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   return value;
 }
 
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+/** Entries of a keys file: one per line (or comma-separated), blank lines and `#` comments skipped. */
+function keysFile(file: string | undefined): string[] {
+  if (!file?.trim()) return [];
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(repoRoot, file.trim()), 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the API keys file named by NEWSGRAPH_API_KEYS_FILE ("${file}"): ${(error as NodeJS.ErrnoException).code ?? 'error'}.`);
+  }
+  return text.split(/\r?\n/).flatMap((line) => (line.trim().startsWith('#') ? [] : list(line)));
+}
+
+function positive(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const value = integer(name, fallback, env);
+  if (value < 1) throw new Error(`Expected a whole number of at least 1 for ${name}, but got "${env[name]}".`);
+  return value;
+}
+
 function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -63,10 +102,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseName: env.NEWSGRAPH_DB_NAME?.trim() || 'newsgraph',
     dataDir: path.resolve(repoRoot, env.NEWSGRAPH_DATA_DIR?.trim() || '.data'),
     embeddedDbPort: integer('NEWSGRAPH_DB_PORT', 27018, env),
-    apiKeys: (env.NEWSGRAPH_API_KEYS ?? '')
-      .split(',')
-      .map((key) => key.trim())
-      .filter((key) => key.length > 0),
+    apiKeys: [...list(env.NEWSGRAPH_API_KEYS), ...keysFile(env.NEWSGRAPH_API_KEYS_FILE)],
+    requireReadKey: flag('NEWSGRAPH_REQUIRE_READ_KEY', false, env),
+    corsOrigins: list(env.NEWSGRAPH_CORS_ORIGINS),
+    maxBodyBytes: positive('NEWSGRAPH_MAX_BODY_BYTES', 2 * 1024 * 1024, env),
+    limits: {
+      maxDepth: positive('NEWSGRAPH_MAX_DEPTH', 12, env),
+      maxListNesting: positive('NEWSGRAPH_MAX_LIST_NESTING', 5, env),
+      maxAliases: integer('NEWSGRAPH_MAX_ALIASES', 20, env),
+      maxTokens: positive('NEWSGRAPH_MAX_TOKENS', 2000, env),
+      maxCost: positive('NEWSGRAPH_MAX_COST', 20_000, env),
+      assumedListSize: positive('NEWSGRAPH_ASSUMED_LIST_SIZE', 5, env),
+      requestTimeoutMs: positive('NEWSGRAPH_REQUEST_TIMEOUT_MS', 15_000, env),
+    },
     seedOnStart: flag('NEWSGRAPH_SEED', true, env),
     dbTimeoutMs: integer('NEWSGRAPH_DB_TIMEOUT_MS', 5000, env),
     ideEnabled: flag('NEWSGRAPH_IDE', !production, env),

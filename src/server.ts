@@ -15,11 +15,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { identifyCaller, parseApiKeys } from './auth';
+import { identifyCaller, parseApiKeys, requireReadAccess } from './auth';
 import { repoRoot, type Config } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db/database';
 import { DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
+import { corsMiddleware, httpErrorHandler } from './http';
+import { costLimitPlugin, limitValidationRules, requestTimeoutPlugin, RequestTimeoutCode } from './limits';
 import type { Logger } from './logger';
 import { resolvers } from './resolvers';
 import { mountWeb } from './web';
@@ -38,6 +40,7 @@ const clientCodes = new Set<string>([
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   ErrorCode.DatabaseUnavailable,
+  RequestTimeoutCode,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -51,7 +54,7 @@ const clientCodes = new Set<string>([
  * becomes DATABASE_UNAVAILABLE; anything else is INTERNAL_SERVER_ERROR with
  * the request id, its details kept for the logs.
  */
-export function makeFormatError(logger: Logger) {
+export function makeFormatError(logger: Logger, options: { hideSchemaHints: boolean } = { hideSchemaHints: false }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const requestId = requestScope.getStore()?.requestId;
@@ -63,7 +66,9 @@ export function makeFormatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && clientCodes.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // graphql-js suggests field, type and argument names; with introspection off they would leak the schema.
+      const message = options.hideSchemaHints ? formatted.message.replace(/ Did you mean [^?]*\?/g, '') : formatted.message;
+      return { ...formatted, message, extensions };
     }
     logger.error({ requestId, err: original }, 'unexpected error');
     return {
@@ -120,8 +125,24 @@ export async function createApp(database: Database, config: Config, logger: Logg
     resolvers,
     introspection: config.introspectionEnabled,
     includeStacktraceInErrorResponses: false,
-    formatError: makeFormatError(logger),
+    formatError: makeFormatError(logger, { hideSchemaHints: config.production || !config.introspectionEnabled }),
+    // Limits: see src/limits.ts and README's "Limits".
+    validationRules: limitValidationRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     plugins: [
+      costLimitPlugin(config.limits),
+      requestTimeoutPlugin(config.limits),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation, contextValue }) {
+              if (config.requireReadKey && operation?.operation === 'query') requireReadAccess(contextValue.caller);
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
@@ -150,7 +171,8 @@ export async function createApp(database: Database, config: Config, logger: Logg
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    corsMiddleware(config.corsOrigins),
+    express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(database.db, identifyCaller(req.headers.authorization, apiKeys), {
@@ -160,6 +182,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
         }),
     }),
   );
+  app.use(httpErrorHandler(logger, { maxBodyBytes: config.maxBodyBytes, requestId: () => requestScope.getStore()?.requestId }));
 
   return {
     httpServer,

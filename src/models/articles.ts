@@ -62,6 +62,6 @@ export function upsertArticle(db: Db, facts: ArticleFacts, now: Date) {
   });
 }
 
-export function findArticleByUrl(db: Db, url: string) {
-  return articlesCollection(db).findOne({ key: url });
+export function findArticleByUrl(db: Db, url: string, options: { maxTimeMS?: number } = {}) {
+  return articlesCollection(db).findOne({ key: url }, { maxTimeMS: options.maxTimeMS });
 }

@@ -31,7 +31,7 @@ export const Query: Complete<QueryResolvers> = {
   },
   article: (_root, { id }, ctx) => ctx.loaders.articles.byId.load(parseGlobalId(id, 'Article', 'id')),
   articleByUrl: async (_root, { url }, ctx) => {
-    const article = await findArticleByUrl(ctx.db, url);
+    const article = await findArticleByUrl(ctx.db, url, { maxTimeMS: ctx.maxTimeMS });
     if (article) ctx.loaders.articles.byId.prime(article._id, article);
     return article;
   },
