@@ -1,66 +1,47 @@
-/** An official: titles as reported, counterparts (drawn and listed), a timeline, meetings and reports. */
+/** An official: titles as reported, counterparts (drawn and listed), the timeline and the meetings. */
 import { useQuery } from './api';
 import { CounterpartNetwork } from './CounterpartNetwork';
 import { Loaded, MeetingItem, NotFound, OfficialLinks, useTitle } from './components';
-import { dateKey, formatPartialDate, formatPublished, placeText } from './format';
+import { formatPartialDate, formatPublished, placeText } from './format';
 import { officialQuery, type OfficialData } from './queries';
 import { href, Link } from './router';
 
 type Official = NonNullable<OfficialData['official']>;
 
-type TimelineEntry =
-  | { kind: 'meeting'; key: string; date: string | null; meeting: Official['meetings']['nodes'][number] }
-  | { kind: 'conference'; key: string; date: string | null; conference: Official['conferences']['nodes'][number] }
-  | { kind: 'report'; key: string; date: string; article: Official['articles']['nodes'][number] };
+type TimelineEdge = Official['timeline']['edges'][number];
 
-/**
- * Meetings, conferences and the reports naming the official, oldest first,
- * undated ones last. Built here from the official's own lists.
- * TODO(timeline): read `Official.timeline` once the API has it.
- */
-export function buildTimeline(official: Official): TimelineEntry[] {
-  const entries: TimelineEntry[] = [
-    ...official.meetings.nodes.map((meeting) => ({ kind: 'meeting' as const, key: `m-${meeting.id}`, date: meeting.date?.value ?? null, meeting })),
-    ...official.conferences.nodes.map((conference) => ({
-      kind: 'conference' as const,
-      key: `c-${conference.id}`,
-      date: conference.startDate?.value ?? null,
-      conference,
-    })),
-    ...official.articles.nodes.map((article) => ({ kind: 'report' as const, key: `a-${article.id}`, date: article.publishedAt.slice(0, 10), article })),
-  ];
-  return entries.sort((a, b) => dateKey(a.date).localeCompare(dateKey(b.date)));
-}
-
-function TimelineItem({ entry, official }: { entry: TimelineEntry; official: Official }) {
-  switch (entry.kind) {
-    case 'meeting': {
-      const { meeting } = entry;
-      const others = meeting.participants.filter((p) => p.id !== official.id);
+function TimelineItem({ edge, official }: { edge: TimelineEdge; official: Official }) {
+  const event = edge.node;
+  switch (event.__typename) {
+    case 'Meeting': {
+      const others = event.participants.filter((p) => p.id !== official.id);
+      const place = placeText(event.place);
       return (
         <>
           <span className="timeline-kind">Meeting</span>{' '}
-          {others.length > 0 ? <>with <OfficialLinks officials={others} /></> : 'with officials'}
-          {meeting.counterpartCountries.length > 0 && <> of {meeting.counterpartCountries.map((c) => c.name).join(', ')}</>}
-          {placeText(meeting.place) && <> in {placeText(meeting.place)}</>}
-          {meeting.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
+          {others.length > 0 ? (
+            <>
+              with <OfficialLinks officials={others} />
+            </>
+          ) : (
+            'with officials'
+          )}
+          {event.counterpartCountries.length > 0 && <> of {event.counterpartCountries.map((c) => c.name).join(', ')}</>}
+          {place && <> in {place}</>}
+          {event.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
         </>
       );
     }
-    case 'conference':
+    case 'Conference': {
+      const place = placeText(event.place);
       return (
         <>
-          <span className="timeline-kind">Conference</span> <Link href={href.conference(entry.conference.id)}>{entry.conference.name}</Link>
-          {entry.conference.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
+          <span className="timeline-kind">Conference</span> <Link href={href.conference(event.id)}>{event.name}</Link>
+          {place && <> in {place}</>}
+          {event.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
         </>
       );
-    case 'report':
-      return (
-        <>
-          <span className="timeline-kind">Report</span> <Link href={href.article(entry.article.id)}>{entry.article.title}</Link>
-          {entry.article.source && <span className="muted"> ({entry.article.source})</span>}
-        </>
-      );
+    }
   }
 }
 
@@ -82,7 +63,6 @@ export function OfficialPage({ id }: { id: string }) {
 function OfficialView({ official }: { official: Official }) {
   useTitle(official.name);
   const counterparts = official.counterparts.nodes;
-  const timeline = buildTimeline(official);
   const aliases = official.aliases.filter((alias) => alias !== official.name);
   return (
     <>
@@ -152,19 +132,19 @@ function OfficialView({ official }: { official: Official }) {
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        {timeline.length > 0 ? (
+        {official.timeline.edges.length > 0 ? (
           <ol className="timeline">
-            {timeline.map((entry) => (
-              <li key={entry.key}>
-                <span className="timeline-date">{entry.date ? formatPartialDate({ value: entry.date }) : 'Undated'}</span>
+            {official.timeline.edges.map((edge) => (
+              <li key={edge.node.id}>
+                <span className="timeline-date">{formatPartialDate(edge.date) ?? 'Undated'}</span>
                 <span className="timeline-what">
-                  <TimelineItem entry={entry} official={official} />
+                  <TimelineItem edge={edge} official={official} />
                 </span>
               </li>
             ))}
           </ol>
         ) : (
-          <p className="muted">Nothing dated is recorded.</p>
+          <p className="muted">No meeting or conference is recorded.</p>
         )}
       </section>
 

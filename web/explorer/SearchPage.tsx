@@ -1,11 +1,6 @@
 /**
- * Search across officials, conferences and articles.
- *
- * Officials are matched by the API (`officials(filter: { name })`, words of a
- * name or alias in any order, without diacritics). The schema has no text
- * filter on conferences or articles yet, so those two are matched here, in the
- * browser, over the newest 100 of each.
- * TODO(search): switch to `Query.search` once the API has it.
+ * Search across officials, conferences and articles with the API's `search`,
+ * one request with a section per kind so each shows its own count.
  */
 import { useQuery } from './api';
 import { Loaded, useTitle } from './components';
@@ -13,22 +8,8 @@ import { formatPartialDate, formatPublished, ordinal, placeText } from './format
 import { searchQuery, type SearchData } from './queries';
 import { href, Link } from './router';
 
-/** Lower case without diacritics, so "Aliyev" finds "Əliyev" and "aliyev" alike. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-export function matchesWords(text: string, query: string): boolean {
-  const haystack = fold(text);
-  return fold(query)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
-
 export function SearchPage({ query }: { query: string }) {
   useTitle(query ? `Search: ${query}` : 'Search');
-  const state = useQuery<SearchData>(searchQuery, { name: query });
   if (!query) {
     return (
       <>
@@ -37,6 +18,11 @@ export function SearchPage({ query }: { query: string }) {
       </>
     );
   }
+  return <SearchResults query={query} />;
+}
+
+function SearchResults({ query }: { query: string }) {
+  const state = useQuery<SearchData>(searchQuery, { query });
   return (
     <>
       <h1>
@@ -44,9 +30,9 @@ export function SearchPage({ query }: { query: string }) {
       </h1>
       <Loaded state={state} what="results">
         {(data) => {
-          const conferences = data.conferences.nodes.filter((c) => matchesWords(`${c.name} ${placeText(c.place) ?? ''}`, query));
-          const articles = data.articles.nodes.filter((a) => matchesWords(`${a.title} ${a.source ?? ''}`, query));
-          const total = data.officials.totalCount + conferences.length + articles.length;
+          const conferences = data.conferences.nodes;
+          const articles = data.articles.nodes;
+          const total = data.officials.totalCount + data.conferences.totalCount + data.articles.totalCount;
           return (
             <>
               <p role="status">
@@ -72,7 +58,7 @@ export function SearchPage({ query }: { query: string }) {
                 )}
               </section>
               <section aria-labelledby="conferences-heading">
-                <h2 id="conferences-heading">Conferences ({conferences.length})</h2>
+                <h2 id="conferences-heading">Conferences ({data.conferences.totalCount})</h2>
                 {conferences.length > 0 ? (
                   <ul className="results">
                     {conferences.map((conference) => (
@@ -92,11 +78,11 @@ export function SearchPage({ query }: { query: string }) {
                     ))}
                   </ul>
                 ) : (
-                  <p className="muted">No conference name matches.</p>
+                  <p className="muted">No conference matches.</p>
                 )}
               </section>
               <section aria-labelledby="articles-heading">
-                <h2 id="articles-heading">Articles ({articles.length})</h2>
+                <h2 id="articles-heading">Articles ({data.articles.totalCount})</h2>
                 {articles.length > 0 ? (
                   <ul className="results">
                     {articles.map((article) => (
@@ -107,7 +93,7 @@ export function SearchPage({ query }: { query: string }) {
                     ))}
                   </ul>
                 ) : (
-                  <p className="muted">No headline matches.</p>
+                  <p className="muted">No article matches.</p>
                 )}
               </section>
             </>

@@ -25,11 +25,6 @@ export function formatPublished(dateTime: string): string {
   return formatPartialDate({ value: dateTime.slice(0, 10) }) ?? dateTime;
 }
 
-/** A sortable key for partial dates: undated last. */
-export function dateKey(value: string | null | undefined): string {
-  return value ?? '9999';
-}
-
 export function placeText(place: { city?: string | null; country?: { name: string } | null } | null | undefined): string | null {
   if (!place) return null;
   const parts = [place.city, place.country?.name].filter((part): part is string => Boolean(part));

@@ -63,27 +63,26 @@ export interface MeetingFields {
 }
 
 export const searchQuery = /* GraphQL */ `
-  query ExplorerSearch($name: String!) {
-    officials(filter: { name: $name }, first: 20) {
+  query ExplorerSearch($query: String!) {
+    officials: search(query: $query, types: [OFFICIAL], first: 20) {
       totalCount
-      nodes { id name title country { code name } organization { id name } }
+      nodes { ... on Official { id name title country { code name } organization { id name } } }
     }
-    conferences(first: 100) {
-      nodes { id name edition status startDate { value precision inferred } place { city country { code name } } }
+    conferences: search(query: $query, types: [CONFERENCE], first: 20) {
+      totalCount
+      nodes { ... on Conference { id name edition status startDate { value precision inferred } place { city country { code name } } } }
     }
-    articles(first: 100) {
-      nodes { id title source publishedAt }
+    articles: search(query: $query, types: [ARTICLE], first: 20) {
+      totalCount
+      nodes { ... on Article { id title source publishedAt } }
     }
   }
 `;
 
 export interface SearchData {
-  officials: {
-    totalCount: number;
-    nodes: Array<Ref & { title: string | null; country: CountryRef | null; organization: Ref | null }>;
-  };
-  conferences: { nodes: ConferenceSummary[] };
-  articles: { nodes: ArticleRef[] };
+  officials: { totalCount: number; nodes: Array<Ref & { title: string | null; country: CountryRef | null; organization: Ref | null }> };
+  conferences: { totalCount: number; nodes: ConferenceSummary[] };
+  articles: { totalCount: number; nodes: ArticleRef[] };
 }
 
 export interface ConferenceSummary extends Ref {
@@ -114,15 +113,25 @@ export const officialQuery = /* GraphQL */ `
         }
       }
       meetings(first: 100) { totalCount nodes { ...MeetingFields } }
-      conferences(first: 100) {
+      timeline(first: 100) {
         totalCount
-        nodes { id name edition status startDate { value precision inferred } place { city country { code name } } }
+        edges {
+          date { value precision inferred }
+          node {
+            __typename
+            ... on Meeting { id status place { city country { code name } } participants { id name } counterpartCountries { code name } }
+            ... on Conference { id name edition status place { city country { code name } } }
+          }
+        }
       }
-      articles(first: 100) { totalCount nodes { id title source publishedAt } }
     }
   }
   ${meetingFields}
 `;
+
+export type TimelineEvent =
+  | { __typename: 'Meeting'; id: string; status: 'HELD' | 'PLANNED'; place: PlaceFields | null; participants: Ref[]; counterpartCountries: CountryRef[] }
+  | { __typename: 'Conference'; id: string; name: string; edition: number | null; status: 'HELD' | 'PLANNED'; place: PlaceFields | null };
 
 export interface CounterpartFields {
   official: Ref & { title: string | null; country: CountryRef | null };
@@ -142,8 +151,7 @@ export interface OfficialData {
         country: CountryRef | null;
         counterparts: { totalCount: number; nodes: CounterpartFields[] };
         meetings: { totalCount: number; nodes: MeetingFields[] };
-        conferences: { totalCount: number; nodes: ConferenceSummary[] };
-        articles: { totalCount: number; nodes: ArticleRef[] };
+        timeline: { totalCount: number; edges: Array<{ date: DateFields | null; node: TimelineEvent }> };
       })
     | null;
 }
