@@ -11,7 +11,10 @@ import { MongoClient } from 'mongodb';
 import { repoRoot } from '../config';
 
 export const ferretdbSourceDir = path.join(repoRoot, 'tools', 'ferretdb');
-export const ferretdbBinary = path.join(repoRoot, '.cache', 'bin', 'ferretdb');
+/** Where the built binary is cached; NEWSGRAPH_FERRETDB_BIN overrides it (e.g. a shared build). */
+export function ferretdbBinaryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.NEWSGRAPH_FERRETDB_BIN?.trim() || path.join(repoRoot, '.cache', 'bin', 'ferretdb');
+}
 
 export class EmbeddedDatabaseError extends Error {
   override name = 'EmbeddedDatabaseError';
@@ -26,6 +29,7 @@ function goAvailable(): boolean {
  * the wrapper's sources are newer than the binary.
  */
 export function ensureFerretdbBinary(log: (line: string) => void = () => {}): string {
+  const ferretdbBinary = ferretdbBinaryPath();
   const sources = ['main.go', 'go.mod', 'go.sum'].map((file) => path.join(ferretdbSourceDir, file));
   if (fs.existsSync(ferretdbBinary)) {
     const built = fs.statSync(ferretdbBinary).mtimeMs;

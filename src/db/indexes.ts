@@ -48,9 +48,22 @@ export const indexes: Record<string, IndexSpec[]> = {
   ],
 };
 
-/** Creates every index; a no-op for those that exist already. */
+/**
+ * Creates the indexes that are missing, one command each. FerretDB 1.24.2
+ * drops the connection (a panic inside it) when one `createIndexes` command
+ * lists several indexes that already exist, so existing ones are skipped.
+ */
 export async function ensureIndexes(db: Db): Promise<void> {
-  for (const [collection, specs] of Object.entries(indexes)) {
-    await db.collection(collection).createIndexes(specs.map(({ reason: _reason, ...spec }) => spec));
+  for (const [name, specs] of Object.entries(indexes)) {
+    const collection = db.collection(name);
+    const existing = new Set(
+      await collection.indexes().then(
+        (found) => found.map((index) => index.name),
+        () => [] as string[], // The collection does not exist yet.
+      ),
+    );
+    for (const { reason: _reason, ...spec } of specs) {
+      if (!existing.has(spec.name)) await collection.createIndexes([spec]);
+    }
   }
 }
