@@ -80,7 +80,8 @@ export async function ingestArticle(input: IngestArticleInput, options: ClientOp
     const code = networkCode(error);
     if (code) throw new ServerUnavailableError(`cannot reach the server at ${options.endpoint} (${code}); is it running?`);
     if ((error as Error)?.name === 'TimeoutError') throw new ServerUnavailableError(`the server at ${options.endpoint} did not answer in time`);
-    throw new ServerUnavailableError(`request to ${options.endpoint} failed: ${(error as Error)?.message ?? String(error)}`);
+    const cause = (error as { cause?: { message?: string } })?.cause?.message;
+    throw new ServerUnavailableError(`cannot reach the server at ${options.endpoint} (${cause ?? (error as Error)?.message ?? String(error)})`);
   }
   if (response.status === 401 || response.status === 403) {
     throw new AuthError(`the server refused the API key (HTTP ${response.status}); check NEWSGRAPH_API_KEY`);
