@@ -7,7 +7,7 @@ import type { Db } from 'mongodb';
 import { loadConfig, type Config } from '../../src/config';
 import { connectDatabase, type Database } from '../../src/db/database';
 import { ensureIndexes } from '../../src/db/indexes';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createApp, listen, type App } from '../../src/server';
 
 export const ingestKey = 'test-ingest-key';
@@ -38,7 +38,14 @@ export function testDatabaseUri(): string {
   return uri;
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; uri?: string } = {}): Promise<TestServer> {
+/** A logger at `level` whose JSON lines land in `lines`, for tests that read the logs. */
+export function captureLogs(level = 'debug'): { logger: Logger; lines: Array<Record<string, any>> } {
+  const lines: Array<Record<string, any>> = [];
+  const logger = createLogger(level, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+
+export async function startTestServer(options: { env?: Record<string, string>; uri?: string; logger?: Logger } = {}): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     NEWSGRAPH_API_KEYS: `${ingestKey},${readOnlyKey}:read`,
@@ -48,7 +55,7 @@ export async function startTestServer(options: { env?: Record<string, string>; u
   const name = `test_${randomBytes(6).toString('hex')}`;
   const database = await connectDatabase(options.uri ?? testDatabaseUri(), name, { timeoutMs: config.dbTimeoutMs });
   await ensureIndexes(database.db);
-  const app: App = await createApp(database, config, createLogger('silent'));
+  const app: App = await createApp(database, config, options.logger ?? createLogger('silent'));
   const port = await listen(app, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
   const url = `${origin}/graphql`;
