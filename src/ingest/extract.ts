@@ -5,7 +5,7 @@ import { cityCode, KINGDOMS } from './countries';
 import { PartialDate } from './dates';
 import { findMeetings, ExtractedMeeting, MeetingStatus } from './meetings';
 import { MentionIndex } from './mentions';
-import { Evidence, ExtractedOfficial, findOfficials } from './officials';
+import { Evidence, ExtractedOfficial, findOfficials, titleKey } from './officials';
 import type { Report } from './report';
 
 export type { Evidence } from './officials';
@@ -108,7 +108,9 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   const home = homeCountry(analysis, officials);
   if (home) {
     for (const o of officials) {
-      if (!o.country && !o.international && !o.kingdomRef) {
+      // one country has one president, one foreign minister…: a second holder of the same title is foreign
+      const taken = officials.some((x) => x !== o && x.country === home && x.titles.some((t) => o.titles.some((u) => titleKey(t) === titleKey(u))));
+      if (!o.country && !o.international && !o.kingdomRef && !taken) {
         o.country = home;
         o.countrySource = 'home';
       }

@@ -41,7 +41,7 @@ export interface ExtractedOfficial {
 
 const CONNECTORS = new Set(['of', 'the', 'at', 'in', 'for', 'and', 'to', 'on', 'de', 'du', 'des', 'del', 'ad']);
 const LOWER_CHAIN = new Set([...ORG_WORDS, ...TITLE_HEADS, ...TITLE_MODIFIERS, "d'affaires", 'd’affaires']);
-const PORTFOLIO = /^(?:for|of)\s+(?:the\s+)?((?:Foreign|Internal|Home|Economic|Social|Legal|European|International|Public)?\s*(?:Affairs|Justice|Interior|Defen[cs]e|Finance|Trade|Economy|Energy|Education|Health|Culture|Agriculture|Transport|Labou?r|Industry|Emergencies|Emergency Situations|Digital Development|Development|Investment|Tourism|Youth|Sports?|Environment|Ecology|Communications|Information|Science|Security|Foreign Affairs|Public Security|State Security)(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)/;
+const PORTFOLIO = /^(?:for|of)\s+(?:the\s+)?((?:Foreign|Internal|Home|Economic|Social|Legal|European|International|Public)?\s*(?:Affairs|Justice|Interior|Defen[cs]e|Finance|Trade|Economy|Energy|Education|Health|Culture|Agriculture|Transport|Labou?r|Industry|Emergencies|Emergency Situations|Digital Development|Development|Investment|Tourism|Youth|Sports?|Environment|Ecology|Communications|Information|Science|Security|Foreign Affairs|Public Security|State Security)(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)(?!\s+(?:Council|Committee|Service|Agency|Department|Commission|Bureau|Office|Directorate|Forces))/;
 
 const RANKS = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'king', 'queen', 'emir', 'sultan']);
 
