@@ -33,8 +33,13 @@ function primed<T extends { _id: import('mongodb').ObjectId }>(
 export async function listOfficials(ctx: Context, filter: OfficialFilter | null | undefined, page: PageArgs): Promise<Connection<OfficialDoc>> {
   const conditions: Filter<OfficialDoc>[] = [];
   const name = optionalText(filter?.name, 'filter.name', 200);
+  const words = name ? foldedTokens(name) : [];
+  // Punctuation alone would otherwise filter nothing out and list everyone.
+  if (name && words.length === 0) {
+    throw new ValidationError(`Expected at least one word (letters or digits) in "filter.name", but got ${JSON.stringify(name)}.`, 'filter.name');
+  }
   // Each word must begin a word of the name or an alias, in any order.
-  for (const token of name ? foldedTokens(name) : []) conditions.push({ nameTokens: { $regex: `^${escapeRegex(token)}` } });
+  for (const token of words) conditions.push({ nameTokens: { $regex: `^${escapeRegex(token)}` } });
   const country = optionalCountry(filter?.country, 'filter.country');
   if (country) conditions.push({ country });
   if (filter?.organization) conditions.push({ organizationId: parseGlobalId(filter.organization, 'Organization', 'filter.organization') });
