@@ -257,3 +257,40 @@ describe('errors', () => {
     expect(await codeAndField(`{ officials(filter: { country: "Atlantis" }) { totalCount } }`)).toEqual([['BAD_USER_INPUT', 'filter.country']]);
   });
 });
+
+describe('node and organization relations', () => {
+  test('node(id:) resolves every type from its id', async () => {
+    const ids = await data(`{
+      officials(first: 1) { nodes { id organization { id } } }
+      meetings(first: 1) { nodes { id } }
+      conferences(first: 1) { nodes { id } }
+      articles(first: 1) { nodes { id } }
+    }`);
+    const cases: Array<[string, string]> = [
+      [ids.officials.nodes[0].id, 'Official'],
+      [ids.officials.nodes[0].organization.id, 'Organization'],
+      [ids.meetings.nodes[0].id, 'Meeting'],
+      [ids.conferences.nodes[0].id, 'Conference'],
+      [ids.articles.nodes[0].id, 'Article'],
+    ];
+    for (const [id, type] of cases) {
+      const result = await data(`query($id: ID!) { node(id: $id) { __typename id } }`, { id });
+      expect(result.node).toEqual({ __typename: type, id });
+    }
+  });
+
+  test('an organization lists its officials alphabetically, with pages', async () => {
+    const org = (await data(`{ officials(filter: { name: "Kamran Aliyev" }) { nodes { organization { id } } } }`)).officials.nodes[0].organization.id;
+    const first = await data(`query($id: ID!) { organization(id: $id) { name country { code } officials(first: 1) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } } }`, { id: org });
+    expect(first.organization).toMatchObject({
+      name: "Prosecutor General's Office",
+      country: { code: 'AZ' },
+      officials: { totalCount: 2, nodes: [{ name: 'Isfandiyar Hajiyev' }], pageInfo: { hasNextPage: true } },
+    });
+    const next = await data(`query($id: ID!, $after: String) { organization(id: $id) { officials(first: 1, after: $after) { nodes { name } pageInfo { hasNextPage } } } }`, {
+      id: org,
+      after: first.organization.officials.pageInfo.endCursor,
+    });
+    expect(next.organization.officials).toEqual({ nodes: [{ name: 'Kamran Aliyev' }], pageInfo: { hasNextPage: false } });
+  });
+});
