@@ -33,13 +33,17 @@ function loaderSettings(options: LoaderOptions) {
   return options.naive ? { cacheKeyFn, batch: false, cache: false } : { cacheKeyFn };
 }
 
-/** Loads documents by `_id`: one `find` per batch; `null` for ids that match nothing. */
+/**
+ * Loads documents by `_id`: one `find` per batch; `null` for ids that match
+ * nothing. A batch of one asks for `{ _id: id }` rather than `$in`: FerretDB's
+ * SQLite backend pushes only that exact filter down to SQL and scans the whole
+ * collection for any other, `$in` included.
+ */
 function byIdLoader<T extends WithId>(collection: Collection<T>, options: LoaderOptions) {
   return new DataLoader<ObjectId, T | null, string>(
     async (ids) => {
-      const docs = (await collection
-        .find({ _id: { $in: [...ids] } } as Filter<T>, { maxTimeMS: options.maxTimeMS })
-        .toArray()) as T[];
+      const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };
+      const docs = (await collection.find(filter as Filter<T>, { maxTimeMS: options.maxTimeMS }).toArray()) as T[];
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id.toHexString()) ?? null);
     },

@@ -1,0 +1,75 @@
+/**
+ * NEWSGRAPH_NAIVE_RESOLVERS (the benchmarks' baseline): the same schema and
+ * resolvers answer the same data, but every relation costs one query per key.
+ */
+import { ingestArticle } from '../../src/services/ingest';
+import { startTestServer, type TestServer } from '../support/harness';
+
+let batched: TestServer;
+let naive: TestServer;
+
+async function seed(server: TestServer) {
+  const now = new Date('2024-06-01T00:00:00Z');
+  for (let i = 0; i < 4; i += 1) {
+    await ingestArticle(
+      server.db,
+      {
+        url: `https://news.example/naive/${i}`,
+        publishedAt: `2024-05-0${i + 1}`,
+        body: [`Host Official${i} met Guest Official${i}.`],
+        officials: [
+          { name: `Host Official${i}`, country: 'FR', organization: 'Ministry of Foreign Affairs' },
+          { name: `Guest Official${i}`, country: 'DE', organization: 'Federal Foreign Office' },
+        ],
+        meetings: [{ participants: [`Host Official${i}`, `Guest Official${i}`], date: `2024-05-0${i + 1}`, topics: ['trade'] }],
+      },
+      now,
+    );
+  }
+}
+
+beforeAll(async () => {
+  batched = await startTestServer();
+  naive = await startTestServer({ env: { NEWSGRAPH_NAIVE_RESOLVERS: 'true' } });
+  await seed(batched);
+  await seed(naive);
+});
+afterAll(async () => {
+  await batched.stop();
+  await naive.stop();
+});
+
+const query = `query($first: Int!) {
+  articles(first: $first) { nodes {
+    title
+    officials { name organization { name } meetings { nodes { date { value } participants { name } } } }
+  } }
+}`;
+
+async function run(server: TestServer, first: number) {
+  return server.countCommands(async () => (await server.gql(query, { first })).body);
+}
+
+test('naive resolvers return the same data as the batched ones', async () => {
+  const fromBatched = await run(batched, 4);
+  const fromNaive = await run(naive, 4);
+  expect(fromNaive.result).toEqual(fromBatched.result);
+  expect(fromNaive.result.errors).toBeUndefined();
+  expect(fromNaive.result.data.articles.nodes).toHaveLength(4);
+});
+
+test('naive resolvers send one query per key, so their cost grows with the page while the batched cost stays flat', async () => {
+  const batchedTwo = await run(batched, 2);
+  const batchedFour = await run(batched, 4);
+  const naiveTwo = await run(naive, 2);
+  const naiveFour = await run(naive, 4);
+  // One find per level: articles, officials, organizations, meetings; the participants are
+  // the officials already loaded, served from the per-request cache.
+  expect(batchedTwo.commands).toEqual(['find', 'find', 'find', 'find']);
+  expect(batchedFour.commands).toEqual(batchedTwo.commands);
+  // The page, then per article: 2 officials, and per official 1 organization, 1 meetings
+  // query and 2 participants, none of them cached.
+  const perArticle = 2 + 2 * (1 + 1 + 2);
+  expect(naiveTwo.commands).toHaveLength(1 + 2 * perArticle);
+  expect(naiveFour.commands).toHaveLength(1 + 4 * perArticle);
+});
