@@ -6,14 +6,15 @@
 import { href, navigate } from './router';
 import type { CounterpartFields, Ref } from './queries';
 
-const width = 480;
-const height = 320;
+// Narrow on purpose: on a phone the drawing is scaled to the screen, and labels stay near 15px.
+const width = 360;
+const height = 300;
 const centre = { x: width / 2, y: height / 2 };
 /** More than this many counterparts crowd the ring; the list shows them all. */
 export const maxDrawn = 12;
 
 function shortName(name: string): string {
-  return name.length > 22 ? `${name.slice(0, 21)}…` : name;
+  return name.length > 18 ? `${name.slice(0, 17)}…` : name;
 }
 
 export function CounterpartNetwork({ official, counterparts }: { official: Ref; counterparts: CounterpartFields[] }) {
@@ -23,14 +24,10 @@ export function CounterpartNetwork({ official, counterparts }: { official: Ref; 
     const angle = -Math.PI / 2 + (2 * Math.PI * index) / Math.max(drawn.length, 1);
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
-    return {
-      counterpart,
-      x: centre.x + 125 * cos,
-      y: centre.y + 105 * sin,
-      labelX: centre.x + 125 * cos + (cos > 0.3 ? 14 : cos < -0.3 ? -14 : 0),
-      labelY: centre.y + 105 * sin + (Math.abs(cos) <= 0.3 ? (sin < 0 ? -16 : 26) : 5),
-      anchor: cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle',
-    } as const;
+    // Labels sit centred under (or, in the upper half, over) their node, so none runs off the sides.
+    const x = centre.x + 115 * cos;
+    const y = centre.y + 100 * sin;
+    return { counterpart, x, y, labelY: sin < -0.3 ? y - 16 : y + 28 };
   });
 
   return (
@@ -48,10 +45,10 @@ export function CounterpartNetwork({ official, counterparts }: { official: Ref; 
           />
         ))}
         <circle cx={centre.x} cy={centre.y} r={16} className="network-centre" />
-        <text x={centre.x} y={centre.y + 34} textAnchor="middle" className="network-label network-label-centre">
+        <text x={centre.x} y={centre.y + 38} textAnchor="middle" className="network-label network-label-centre">
           {shortName(official.name)}
         </text>
-        {nodes.map(({ counterpart, x, y, labelX, labelY, anchor }) => {
+        {nodes.map(({ counterpart, x, y, labelY }) => {
           const link = href.official(counterpart.official.id);
           const meetings = `${counterpart.meetingCount} ${counterpart.meetingCount === 1 ? 'meeting' : 'meetings'}`;
           return (
@@ -68,7 +65,7 @@ export function CounterpartNetwork({ official, counterparts }: { official: Ref; 
             >
               <title>{`${counterpart.official.name} (${meetings})`}</title>
               <circle cx={x} cy={y} r={7 + (5 * counterpart.meetingCount) / most} />
-              <text x={labelX} y={labelY} textAnchor={anchor} className="network-label">
+              <text x={x} y={labelY} textAnchor="middle" className="network-label">
                 {shortName(counterpart.official.name)}
               </text>
             </a>

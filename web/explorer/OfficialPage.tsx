@@ -28,7 +28,7 @@ function TimelineItem({ edge, official }: { edge: TimelineEdge; official: Offici
           )}
           {event.counterpartCountries.length > 0 && <> of {event.counterpartCountries.map((c) => c.name).join(', ')}</>}
           {place && <> in {place}</>}
-          {event.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
+          {event.meetingStatus === 'PLANNED' && <span className="badge badge-planned">planned</span>}
         </>
       );
     }
@@ -38,7 +38,7 @@ function TimelineItem({ edge, official }: { edge: TimelineEdge; official: Offici
         <>
           <span className="timeline-kind">Conference</span> <Link href={href.conference(event.id)}>{event.name}</Link>
           {place && <> in {place}</>}
-          {event.status === 'PLANNED' && <span className="badge badge-planned">planned</span>}
+          {event.conferenceStatus === 'PLANNED' && <span className="badge badge-planned">planned</span>}
         </>
       );
     }

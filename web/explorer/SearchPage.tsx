@@ -25,9 +25,7 @@ function SearchResults({ query }: { query: string }) {
   const state = useQuery<SearchData>(searchQuery, { query });
   return (
     <>
-      <h1>
-        Results for <q>{query}</q>
-      </h1>
+      <h1>Results for “{query}”</h1>
       <Loaded state={state} what="results">
         {(data) => {
           const conferences = data.conferences.nodes;

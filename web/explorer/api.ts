@@ -7,7 +7,17 @@ import { useCallback, useEffect, useState } from 'react';
 
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** The first GraphQL error's `extensions.code`, when the API gave one. */
+  readonly code: string | null;
+
+  constructor(message: string, code: string | null = null) {
+    super(message);
+    this.code = code;
+  }
 }
+
+/** Codes for which asking again gives the same answer. */
+const finalCodes = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'FORBIDDEN', 'UNAUTHENTICATED']);
 
 interface GraphQLBody<T> {
   data?: T | null;
@@ -34,7 +44,7 @@ export async function request<T>(query: string, variables: Record<string, unknow
     throw new ApiError(`The API answered ${response.status} ${response.statusText} without a GraphQL response.`);
   }
   if (body.errors?.length) {
-    throw new ApiError(body.errors.map((error) => error.message).join(' '));
+    throw new ApiError(body.errors.map((error) => error.message).join(' '), body.errors[0]?.extensions?.code ?? null);
   }
   if (!body.data) throw new ApiError(`The API answered ${response.status} without data.`);
   return body.data;
@@ -42,7 +52,7 @@ export async function request<T>(query: string, variables: Record<string, unknow
 
 export type QueryState<T> =
   | { status: 'loading' }
-  | { status: 'failed'; message: string }
+  | { status: 'failed'; message: string; retryable: boolean }
   | { status: 'done'; data: T };
 
 /** Runs `query` whenever it or its variables change; `retry` runs it again. */
@@ -58,7 +68,9 @@ export function useQuery<T>(query: string, variables: Record<string, unknown>): 
       (data) => setState({ status: 'done', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        const retryable = !(error instanceof ApiError && error.code !== null && finalCodes.has(error.code));
+        setState({ status: 'failed', message, retryable });
       },
     );
     return () => controller.abort();

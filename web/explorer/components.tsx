@@ -13,15 +13,21 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function Failure({ message, retry }: { message: string; retry: () => void }) {
+export function Failure({ message, retry }: { message: string; retry: (() => void) | null }) {
   return (
     <div className="state state-error" role="alert">
       <p>
         <strong>Something went wrong.</strong> {message}
       </p>
-      <button type="button" onClick={retry}>
-        Try again
-      </button>
+      {retry ? (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      ) : (
+        <p>
+          <Link href={href.home()}>Start again from the search</Link>
+        </p>
+      )}
     </div>
   );
 }
@@ -45,7 +51,7 @@ export function Loaded<T>({ state, what, children }: { state: QueryState<T> & { 
     case 'loading':
       return <Loading what={what} />;
     case 'failed':
-      return <Failure message={state.message} retry={state.retry} />;
+      return <Failure message={state.message} retry={state.retryable ? state.retry : null} />;
     case 'done':
       return <>{children(state.data)}</>;
   }

@@ -119,8 +119,8 @@ export const officialQuery = /* GraphQL */ `
           date { value precision inferred }
           node {
             __typename
-            ... on Meeting { id status place { city country { code name } } participants { id name } counterpartCountries { code name } }
-            ... on Conference { id name edition status place { city country { code name } } }
+            ... on Meeting { id meetingStatus: status place { city country { code name } } participants { id name } counterpartCountries { code name } }
+            ... on Conference { id name edition conferenceStatus: status place { city country { code name } } }
           }
         }
       }
@@ -130,8 +130,15 @@ export const officialQuery = /* GraphQL */ `
 `;
 
 export type TimelineEvent =
-  | { __typename: 'Meeting'; id: string; status: 'HELD' | 'PLANNED'; place: PlaceFields | null; participants: Ref[]; counterpartCountries: CountryRef[] }
-  | { __typename: 'Conference'; id: string; name: string; edition: number | null; status: 'HELD' | 'PLANNED'; place: PlaceFields | null };
+  | {
+      __typename: 'Meeting';
+      id: string;
+      meetingStatus: 'HELD' | 'PLANNED';
+      place: PlaceFields | null;
+      participants: Ref[];
+      counterpartCountries: CountryRef[];
+    }
+  | { __typename: 'Conference'; id: string; name: string; edition: number | null; conferenceStatus: 'HELD' | 'PLANNED'; place: PlaceFields | null };
 
 export interface CounterpartFields {
   official: Ref & { title: string | null; country: CountryRef | null };
