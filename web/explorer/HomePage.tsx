@@ -2,27 +2,8 @@
 import { useQuery } from './api';
 import { Loaded, useTitle } from './components';
 import { formatPartialDate, formatPublished, placeText } from './format';
-import type { ArticleRef, ConferenceSummary } from './queries';
+import { homeQuery, type HomeData } from './queries';
 import { href, Link } from './router';
-
-const homeQuery = /* GraphQL */ `
-  query ExplorerHome {
-    officials(first: 1) { totalCount }
-    meetings(first: 1) { totalCount }
-    articles(first: 5) { totalCount nodes { id title source publishedAt } }
-    conferences(first: 5) {
-      totalCount
-      nodes { id name edition status startDate { value precision inferred } place { city country { code name } } }
-    }
-  }
-`;
-
-interface HomeData {
-  officials: { totalCount: number };
-  meetings: { totalCount: number };
-  articles: { totalCount: number; nodes: ArticleRef[] };
-  conferences: { totalCount: number; nodes: ConferenceSummary[] };
-}
 
 export function HomePage() {
   useTitle('Explore');

@@ -92,6 +92,25 @@ export interface ConferenceSummary extends Ref {
   place: PlaceFields | null;
 }
 
+export const homeQuery = /* GraphQL */ `
+  query ExplorerHome {
+    officials(first: 1) { totalCount }
+    meetings(first: 1) { totalCount }
+    articles(first: 5) { totalCount nodes { id title source publishedAt } }
+    conferences(first: 5) {
+      totalCount
+      nodes { id name edition status startDate { value precision inferred } place { city country { code name } } }
+    }
+  }
+`;
+
+export interface HomeData {
+  officials: { totalCount: number };
+  meetings: { totalCount: number };
+  articles: { totalCount: number; nodes: ArticleRef[] };
+  conferences: { totalCount: number; nodes: ConferenceSummary[] };
+}
+
 export const officialQuery = /* GraphQL */ `
   query ExplorerOfficial($id: ID!) {
     official(id: $id) {
