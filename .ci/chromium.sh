@@ -6,7 +6,7 @@ set -euo pipefail
 
 chromium="${NEWSGRAPH_CHROMIUM:-/usr/bin/chromium}"
 if [ -x "$chromium" ] && "$chromium" --version >/dev/null 2>&1; then
-  echo "== $("$chromium" --version)"
+  echo "== $("$chromium" --version 2>/dev/null)"
   exit 0
 fi
 
@@ -17,5 +17,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
-echo "== installed $("$chromium" --version)"
+$sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+echo "== installed $("$chromium" --version 2>/dev/null)"
