@@ -83,8 +83,25 @@ export function mountWeb(app: Express, config: Pick<Config, 'ideEnabled'>, distD
   );
   const idePage = builtPage(path.join(distDir, 'ide', 'index.html'));
 
+  const assetsDir = path.join(distDir, 'assets');
   // Every file under assets/ has a content hash in its name, so it never changes.
-  app.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, redirect: false }));
+  const assetOptions = { immutable: true, maxAge: '1y', index: false, redirect: false } as const;
+  app.use('/assets', (req, res, next) => {
+    res.vary('Accept-Encoding');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.acceptsEncodings('gzip')) return next();
+    let file: string;
+    try {
+      file = path.resolve(assetsDir, `.${decodeURIComponent(req.path)}`);
+    } catch {
+      return next();
+    }
+    if (!file.startsWith(assetsDir + path.sep) || !fs.existsSync(`${file}.gz`)) return next();
+    // The build's gzip twin (web/vite.config.mts), sent with the original's type.
+    res.type(path.extname(file));
+    res.setHeader('Content-Encoding', 'gzip');
+    res.sendFile(`${file}.gz`, assetOptions, (error) => error && next(error));
+  });
+  app.use('/assets', express.static(assetsDir, assetOptions));
   app.use('/assets', (req, res) => {
     res.status(404).type('text/plain').send(`No web asset is named "${req.path.replace(/^\//, '')}"; it may belong to an older build: reload the page.\n`);
   });

@@ -85,13 +85,22 @@ describe('the explorer and its assets', () => {
     expect(await response.text()).toMatch(/<title>newsgraph explorer<\/title>/);
   });
 
-  test('hashed assets are cached for a year; a missing one is a plain 404', async () => {
+  test('hashed assets are cached for a year and sent gzipped; a missing one is a plain 404', async () => {
     const html = await (await fetch(`${server.origin}/`)).text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
     const asset = await fetch(`${server.origin}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    // Sent gzipped where accepted (fetch undoes it), as is otherwise.
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const gzipped = await asset.text();
+    const plain = await fetch(`${server.origin}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await plain.text()).toBe(gzipped);
 
     const missing = await fetch(`${server.origin}/assets/gone-1234.js`);
     expect(missing.status).toBe(404);
