@@ -96,7 +96,7 @@ function ConferenceView({ conference }: { conference: Conference }) {
       <section aria-labelledby="side-meetings-heading">
         <h2 id="side-meetings-heading">Meetings on the sidelines ({conference.meetings.length})</h2>
         {conference.meetings.length > 0 ? (
-          conference.meetings.map((meeting) => <MeetingItem key={meeting.id} meeting={meeting} />)
+          conference.meetings.map((meeting) => <MeetingItem key={meeting.id} meeting={meeting} conferenceId={conference.id} />)
         ) : (
           <p className="muted">No side meeting is recorded.</p>
         )}

@@ -78,7 +78,8 @@ export function OfficialLinks({ officials, except }: { officials: Array<{ id: st
 }
 
 /** One meeting: when, where, who, about what, and the sentence it was taken from. */
-export function MeetingItem({ meeting, viewer, articleId }: { meeting: MeetingFields; viewer?: string; articleId?: string }) {
+/** `viewer`, `articleId` and `conferenceId` name the page it is shown on, which it then does not repeat. */
+export function MeetingItem({ meeting, viewer, articleId, conferenceId }: { meeting: MeetingFields; viewer?: string; articleId?: string; conferenceId?: string }) {
   const date = formatPartialDate(meeting.date);
   const place = placeText(meeting.place);
   const others = meeting.participants.filter((p) => p.id !== viewer);
@@ -111,7 +112,7 @@ export function MeetingItem({ meeting, viewer, articleId }: { meeting: MeetingFi
           <span className="label">Outcome:</span> {meeting.outcome}
         </p>
       )}
-      {meeting.conference && (
+      {meeting.conference && meeting.conference.id !== conferenceId && (
         <p className="meeting-conference">
           <span className="label">At:</span> <Link href={href.conference(meeting.conference.id)}>{meeting.conference.name}</Link>
         </p>
