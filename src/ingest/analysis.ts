@@ -1,7 +1,7 @@
 /** Per-sentence analysis shared by the extractors: tokens, places, dates and candidate person names. */
 import { findPlaces, PlaceMention } from './countries';
 import { DateMention, findDates } from './dates';
-import { isAcronym, NAME_PARTICLES, NOT_NAME, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token, tokenize } from './lexicon';
+import { isAcronym, NAME_PARTICLES, NOT_NAME, ORG_WORDS, PREFIXED_NAME, TITLE_HEADS, TITLE_MODIFIERS, Token, tokenize } from './lexicon';
 import { Sentence, splitSentences } from './sentences';
 import type { Report } from './report';
 
@@ -36,7 +36,8 @@ export interface Analysis {
 
 /** True when a capitalised word can be part of a person's name. */
 export function isNameWord(t: Token, place: PlaceMention | undefined): boolean {
-  if (!t.word || !t.cap || place) return false;
+  if (!t.word || place) return false;
+  if (!t.cap) return PREFIXED_NAME.test(t.text);
   if (t.text.length < 2 || isAcronym(t.text)) return false;
   if (/\d/.test(t.text)) return false;
   if (/\.$/.test(t.text) || /^\p{L}\.\p{L}/u.test(t.text)) return false;
@@ -48,6 +49,11 @@ export function isNameWord(t: Token, place: PlaceMention | undefined): boolean {
   return true;
 }
 
+/** A capitalised one-word city name. */
+function cityWord(t: Token, place: PlaceMention | undefined): boolean {
+  return !!place && place.kind === 'city' && place.text === t.text && t.cap;
+}
+
 function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, text: string, offset: number): NameRun[] {
   const runs: NameRun[] = [];
   let i = 0;
@@ -57,16 +63,21 @@ function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, tex
       continue;
     }
     let j = i + 1;
-    while (j < tokens.length && j - i < 6) {
+    let particle = false;
+    while (j < tokens.length && j - i < 7) {
       if (isNameWord(tokens[j], placeAt[j]) && tokens[j].start === tokens[j - 1].end + 1) {
         j++;
-      } else if (
-        NAME_PARTICLES.has(tokens[j].lower) &&
-        !tokens[j].cap &&
-        j + 1 < tokens.length &&
-        isNameWord(tokens[j + 1], placeAt[j + 1])
-      ) {
-        j += 2;
+      } else if (NAME_PARTICLES.has(tokens[j].lower) && !tokens[j].cap) {
+        // one or more particles inside the name: "van der Berg", "dos Santos", "Correia e Silva"
+        let k = j;
+        while (k < tokens.length && NAME_PARTICLES.has(tokens[k].lower) && !tokens[k].cap && k - j < 2) k++;
+        if (k < tokens.length && isNameWord(tokens[k], placeAt[k])) {
+          j = k + 1;
+          particle = true;
+        } else break;
+      } else if (particle && cityWord(tokens[j], placeAt[j]) && tokens[j].start === tokens[j - 1].end + 1) {
+        // a surname spelt like a city after a particle ("Carlos de Souza Lima")
+        j++;
       } else break;
     }
     const start = tokens[i].start;

@@ -31,7 +31,7 @@ const EXTRA_NAMES: Record<string, string> = {
   'Russian Federation': 'RU', Russia: 'RU', 'UAE': 'AE', 'United Arab Emirates': 'AE', 'the Emirates': 'AE',
   'Saudi Arabia': 'SA', Iran: 'IR', 'Islamic Republic of Iran': 'IR', 'Taiwan': 'TW',
   Kosovo: 'XK', 'The Gambia': 'GM', Gambia: 'GM', 'the Netherlands': 'NL', Holland: 'NL',
-  'the Philippines': 'PH', Kazakstan: 'KZ',
+  'the Philippines': 'PH', Kazakstan: 'KZ', ROK: 'KR', PRC: 'CN',
 };
 
 const DEMONYMS: Record<string, string> = {

@@ -62,6 +62,10 @@ export const TITLE_MODIFIERS = new Set([
   'secretary', 'inspector', 'auditor', 'governor', 'advocate', 'commissioner', 'lord', 'agriculture', 'transport', 'labour',
   'labor', 'industry', 'emergency', 'emergencies', 'digital', 'development', 'investment', 'tourism', 'youth', 'sports',
   'environment', 'ecology', 'communications', 'information', 'science', 'technology', 'chargé', 'charge', 'ad', 'interim',
+  // military ranks stand between a title and a name ("Minister of Defense, Colonel General Zakir Hasanov")
+  'colonel', 'lieutenant', 'major', 'brigadier', 'admiral', 'marshal', 'captain', 'rear',
+  // "Ambassador Extraordinary and Plenipotentiary"
+  'extraordinary', 'plenipotentiary',
 ]);
 
 /** Words naming organisations and their parts. */
@@ -119,7 +123,10 @@ export const NOT_NAME = new Set([
 ]);
 
 /** Lower-case particles that may sit inside a name (`Faisal bin Farhan`, `Ursula von der Leyen`). */
-export const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'dos', 'das', 'du', 'la', 'le', 'ul', 'ud', 'ben']);
+export const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'di', 'do', 'van', 'von', 'der', 'den', 'dos', 'das', 'du', 'la', 'le', 'ul', 'ud', 'ben', 'e', 'y']);
+
+/** Arabic article or kinship prefix joined to a capitalised name (`al-Busaidi`, `el-Sisi`, `bin-Salman`). */
+export const PREFIXED_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|ul|ibn|bin|abu|abd)-\p{Lu}/u;
 
 /** Honorifics before a name, dropped from it. */
 export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'prof', 'prof.', 'professor', 'sir', 'madam', 'madame', 'h.e', 'h.e.', 'his', 'her', 'excellency', 'hon', 'honourable', 'honorable']);

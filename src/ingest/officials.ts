@@ -56,6 +56,8 @@ function isTitleWord(t: Token): boolean {
 
 function isHead(t: Token): boolean {
   const l = t.lower;
+  // "Member of the National Assembly": only the capitalised word is a title ("member states" is not)
+  if (t.text === 'Member' || t.text === 'Members') return true;
   if (TITLE_HEADS.has(l) && l !== 'general' && l !== 'deputy' && l !== 'justice') return true;
   if (l === "d'affaires" || l === 'd’affaires') return true;
   const parts = l.split('-');
@@ -208,7 +210,7 @@ function chainBack(s: SentenceInfo, i: number, persons: NameRun[]): { from: numb
       lowerFree = 0;
     } else if (CONNECTORS.has(t.lower)) {
       if (t.lower === 'and' && !(s.tokens[j + 1]?.cap && s.tokens[j - 1]?.cap)) break;
-      if (t.lower === 'to' && !s.tokens[j + 1]?.cap) break;
+      if (t.lower === 'to' && !(s.tokens[j + 1]?.cap || (s.tokens[j + 1]?.lower === 'the' && s.tokens[j + 2]?.cap))) break;
       if (t.lower === 'in' && !(s.tokens[j + 1]?.cap || s.tokens[j + 1]?.lower === 'the')) break;
     } else if (LOWER_CHAIN.has(t.lower) || t.lower.split('-').some((p) => TITLE_HEADS.has(p))) {
       if (isHead(t)) sawHead = true;
@@ -245,17 +247,34 @@ function findCandidates(s: SentenceInfo): Candidate[] {
   for (const run of persons) {
     let info: ChainInfo | null = null;
     let counterpart: Candidate['counterpart'] = null;
-    // 1. Title before the name.
-    const back = chainBack(s, run.from, persons);
-    if (back.from < run.from) {
-      const span = lastTitleSpan(s.tokens, back.from, run.from, back.depthAt);
+    // 1. Title before the name, over honorifics ("the Secretary-General of ASEAN, Dr. Kao Kim Hourn", "H.E. Moussa Faki").
+    let nameFrom = run.from;
+    while (nameFrom > 0) {
+      const t = s.tokens[nameFrom - 1];
+      if (HONORIFICS.has(t.lower) || (t.text === '.' && HONORIFICS.has(s.tokens[nameFrom - 2]?.lower ?? ''))) nameFrom--;
+      else break;
+    }
+    const back = chainBack(s, nameFrom, persons);
+    if (back.from < nameFrom) {
+      const span = lastTitleSpan(s.tokens, back.from, nameFrom, back.depthAt);
       if (span) {
         // Drop a leading "the"/"a" from the phrase.
         let from = back.from;
         while (from < span.from && ['the', 'a', 'an', 'his', 'her'].includes(s.tokens[from].lower)) from++;
-        let to = run.from;
+        let to = nameFrom;
         while (to > span.to && s.tokens[to - 1].text === ',') to--;
         info = readChain(s, from, to, span, persons.filter((r) => r !== run));
+      }
+    }
+    // 1b. The second of two names after a plural title: "Members of the National Assembly X and Y".
+    if (!info && out.length) {
+      const prev = out[out.length - 1];
+      const sep = s.tokens[run.from - 1];
+      const plural = prev.info?.title && /s$/.test(prev.info.title.split(/\s+(?:of|for|to|at)\s+/)[0]);
+      if (plural && prev.run.to === run.from - 1 && sep && (sep.lower === 'and' || sep.text === ',')) {
+        const singular = prev.info!.title!.replace(/^(\S+?)s\b/, '$1');
+        prev.info!.title = singular;
+        info = { ...prev.info!, title: singular };
       }
     }
     // 2. Title after the name: "Max Hill, Head of ...", "Guo Shengkun, the Chinese State Councilor".
