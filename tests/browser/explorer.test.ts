@@ -39,7 +39,7 @@ test('searching "Aliyev" finds Kamran Aliyev, whose page shows Max Hill among hi
     await page.getByRole('searchbox', { name: 'Search officials, conferences and articles' }).fill('Aliyev');
     await page.getByRole('button', { name: 'Search' }).click();
 
-    expect(await heading(page).innerText()).toBe('Results for “Aliyev”');
+    await heading(page).getByText('Results for “Aliyev”', { exact: true }).waitFor();
     expect(page.url()).toBe(`${server.origin}/search?q=Aliyev`);
     const officials = page.getByRole('region', { name: /^Officials/ });
     expect(await officials.getByRole('heading').innerText()).toBe('Officials (2)');
@@ -136,6 +136,7 @@ test('a conference page lists its editions, participants and side meetings', asy
 test('the explorer works from the keyboard alone', () =>
   withPage(browser, server.origin, 'explorer-keyboard', async ({ page, problems }) => {
     await page.goto(`${server.origin}/`);
+    await page.getByRole('link', { name: /Prosecutor General attends IAP/ }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
 
