@@ -37,6 +37,14 @@ const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
 const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
+/** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
+const PRESENT_AT =
+  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised))\b/i;
+/** Calls are no meetings: nobody met in person. */
+const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
+/** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
+const JOINT_AT = /\b(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)/;
+const CREDENTIALS = /\bcredentials\b/i;
 const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
 const REGION_END =
   /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
@@ -122,6 +130,8 @@ export function findMeetings(
     const inRe = /(?:^|[\s,])(?=(?:in|at)\s)/g;
     let m: RegExpExecArray | null;
     while ((m = inRe.exec(scan))) {
+      // the pattern can match empty at the start: step past it or exec would return the same match forever
+      if (m[0] === '') inRe.lastIndex++;
       const p = placeAfterIn(scan.slice(m.index + m[0].length));
       if (p && (p.city || p.country)) return { place: p, conference: null };
     }
@@ -172,6 +182,47 @@ export function findMeetings(
       const target = lastMeeting();
       if (target && who.length) {
         for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+        continue;
+      }
+    }
+    // "Also present at the meeting were Z and W", "The Uzbek delegation also included Z, who took part in the talks"
+    if (PRESENT_AT.test(s.text) && !/\bcredentials\b/i.test(s.text)) {
+      const target = lastMeeting();
+      const who = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      if (target && who.length && who.some((w) => !target.participants.includes(w.official))) {
+        for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+        continue;
+      }
+    }
+    // "Credentials were presented by Ambassador X, Ambassador Y and the ambassadors of A and B"
+    if (CREDENTIALS.test(s.text) && /\b(?:presented|handed|received|accepted)\b/i.test(s.text)) {
+      const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official))];
+      const receiverFirst = named.length && !/\bpresented\s+by\b/i.test(s.text) ? [] : [mentions.mainActor()].filter((x) => x >= 0 && !named.includes(x));
+      const participants = [...receiverFirst, ...named];
+      const countries: string[] = [];
+      const plural = /\bambassadors\s+of\b/i.exec(s.text);
+      if (plural) {
+        for (const p of s.places) {
+          if (p.start < s.start + plural.index || p.kind === 'city') continue;
+          if (!countries.includes(p.code)) countries.push(p.code);
+        }
+      }
+      if (participants.length >= 2) {
+        const { place, conference } = placeFor(s, s.start, s.end);
+        meetings.push({
+          participants,
+          countries,
+          date: dateFor(s),
+          city: place?.city ?? null,
+          country: place?.country ?? null,
+          topics: [],
+          outcome: null,
+          status: 'held',
+          conference,
+          recalled: false,
+          sentenceIndex: s.index,
+          evidence: { sentence: s.text, start: s.start, end: s.end },
+        });
         continue;
       }
     }
@@ -226,11 +277,13 @@ export function findMeetings(
       }
     }
     TRIGGER.lastIndex = 0;
+    let made = false;
     let t: RegExpExecArray | null;
     while ((t = TRIGGER.exec(s.text))) {
       const trigStart = s.start + t.index;
       const trigEnd = trigStart + t[0].length;
       if (inConference(trigStart)) continue;
+      if (REMOTE.test(t[0])) continue;
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0])) continue;
@@ -255,7 +308,9 @@ export function findMeetings(
       for (const x of objectCands.slice(1)) {
         const gap = report.body.slice(objects[objects.length - 1].end, x.start);
         const listed = subject ? LIST_GAP.test(gap) : /^\s+and\s+(?:with\s+)?[\p{Lu}][^,;]*$/u.test(gap);
-        if (!listed || !gapWordsOk(gap)) break;
+        // "… with X, whose country will chair the OSCE, and with Y": the repeated "with" starts the next one
+        const andWith = /,\s*and\s+with\s+([^;]*)$/.exec(gap);
+        if (!listed || !(gapWordsOk(gap) || (andWith && gapWordsOk(andWith[1])))) break;
         objects.push(x);
       }
       // "at the meeting with X, Y gave …": subject after the object
@@ -295,33 +350,69 @@ export function findMeetings(
           if (o.counterpartOnly && !o.titles.length && officials[participants[0]].titles.length) o.titles.push(officials[participants[0]].titles[0]);
         }
       }
-      const meeting: ExtractedMeeting = {
-        participants,
-        countries: cleanCountries,
-        date: dateFor(s),
-        city: place?.city ?? null,
-        country: place?.country ?? (place?.city ? cityCode(place.city) : null),
-        topics: [],
-        outcome: null,
-        status,
-        conference,
-        recalled: false,
-        sentenceIndex: s.index,
-        evidence: { sentence: s.text, start: s.start, end: s.end },
-      };
-      const dup = meetings.find(
-        (m) =>
-          !m.recalled &&
-          m.participants.length === participants.length &&
-          m.participants.every((p) => participants.includes(p)) &&
-          m.countries.join() === cleanCountries.join(),
-      );
-      if (dup) {
-        dup.date ??= meeting.date;
-        continue;
+      // "held bilateral meetings with X and with Y", "received X and Y in separate audiences": one meeting each
+      const separate = objects.length >= 2 && subject && subject.official >= 0 && (/\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]));
+      const groups = separate ? objects.map((o) => [participants[0], o.official]) : [participants];
+      for (const group of groups) {
+        const meeting: ExtractedMeeting = {
+          participants: group,
+          countries: cleanCountries,
+          date: dateFor(s),
+          city: place?.city ?? null,
+          country: place?.country ?? (place?.city ? cityCode(place.city) : null),
+          topics: [],
+          outcome: null,
+          status,
+          conference,
+          recalled: false,
+          sentenceIndex: s.index,
+          evidence: { sentence: s.text, start: s.start, end: s.end },
+        };
+        const dup = meetings.find(
+          (m) =>
+            !m.recalled &&
+            m.participants.length === group.length &&
+            m.participants.every((p) => group.includes(p)) &&
+            m.countries.join() === cleanCountries.join(),
+        );
+        if (dup) dup.date ??= meeting.date;
+        else meetings.push(meeting);
       }
-      meetings.push(meeting);
+      made = true;
       break;
+    }
+    // "X and Y discussed … at a meeting in Minsk on 8 June"
+    const joint = made ? null : JOINT_AT.exec(s.text);
+    if (joint && !inConference(s.start + joint.index)) {
+      const at = s.start + joint.index;
+      const named = sm.filter((x) => x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      const group: number[] = [];
+      for (const x of named) {
+        if (group.includes(x.official)) continue;
+        if (group.length) {
+          const prev = named.find((y) => y.official === group[group.length - 1])!;
+          const gap = report.body.slice(prev.end, x.start);
+          if (!/^\s*(?:,\s*)?(?:and\s+)?/.test(gap) || !/^\s*(?:,|and)\s/.test(gap) || !gapWordsOk(gap)) break;
+        }
+        group.push(x.official);
+      }
+      if (group.length >= 2) {
+        const { place, conference } = placeFor(s, at + joint[0].length, s.end);
+        meetings.push({
+          participants: group,
+          countries: [],
+          date: dateFor(s),
+          city: place?.city ?? null,
+          country: place?.country ?? (place?.city ? cityCode(place.city) : null),
+          topics: [],
+          outcome: null,
+          status: PLANNED_BEFORE.test(s.text.slice(0, joint.index)) ? 'planned' : 'held',
+          conference,
+          recalled: false,
+          sentenceIndex: s.index,
+          evidence: { sentence: s.text, start: s.start, end: s.end },
+        });
+      }
     }
   }
 

@@ -182,8 +182,9 @@ export class MentionIndex {
       const description = spanToks.map((t) => t.text).join(' ');
       let cands = this.officials.map((o, idx) => ({ o, idx })).filter(({ o }) => titleFits(description, o.titles));
       if (country) {
-        const withCountry = cands.filter(({ o }) => !o.country || o.country === country);
-        cands = withCountry;
+        // "the Cambodian Prime Minister": the one known to be Cambodian before one whose country is still open
+        const same = cands.filter(({ o }) => o.country === country);
+        cands = same.length ? same : cands.filter(({ o }) => !o.country);
       }
       if (cands.length) {
         const chosen = cands.length === 1 ? cands[0].idx : this.pick(cands.map((c) => c.idx));
