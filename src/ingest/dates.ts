@@ -36,7 +36,7 @@ const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wed
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
-const DASH = '\\s*(?:-|–|—|to|through|till|until)\\s*';
+const DASH = '\\s*(?:-|–|—|to|through|till|until|and)\\s*';
 const REL_YEAR = '(?:\\s+(last|next|this|previous|past|coming)\\s+year)?';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -114,6 +114,20 @@ export function tenseBefore(text: string, at: number): Direction {
   return future > past ? 'future' : 'past';
 }
 
+/**
+ * Years of a day range without a stated year: a past event must have begun by the publication day, a
+ * future one must not have ended before it ("held on 12-14 June", published 13 June, is this June).
+ */
+function rangeYears(m1: number, d1: number, m2: number, d2: number, stated: number | null, pub: Ymd, dir: Direction, rel: string | undefined): { y1: number; y: number } {
+  if (stated !== null) return { y1: m1 > m2 ? stated - 1 : stated, y: stated };
+  if (dir === 'past') {
+    const y1 = yearFor(m1, d1, pub, dir, rel);
+    return { y1, y: m1 > m2 ? y1 + 1 : y1 };
+  }
+  const y = yearFor(m2, d2, pub, dir, rel);
+  return { y1: m1 > m2 ? y - 1 : y, y };
+}
+
 interface Rule {
   re: RegExp;
   make(m: RegExpExecArray, pub: Ymd, dir: Direction): { from: PartialDate; to: PartialDate } | null;
@@ -156,8 +170,7 @@ const RULES: Rule[] = [
       const m2 = monthNumber(m[4]);
       const m1 = m[2] ? monthNumber(m[2]) : m2;
       const explicit = !!m[5];
-      const y = explicit ? Number(m[5]) : yearFor(m2, Number(m[3]), pub, dir, m[6]?.toLowerCase());
-      const y1 = m1 > m2 ? y - 1 : y;
+      const { y1, y } = rangeYears(m1, Number(m[1]), m2, Number(m[3]), explicit ? Number(m[5]) : null, pub, dir, m[6]?.toLowerCase());
       return range(day(y1, m1, Number(m[1]), !explicit), day(y, m2, Number(m[3]), !explicit));
     },
   },
@@ -168,8 +181,7 @@ const RULES: Rule[] = [
       const m1 = monthNumber(m[1]);
       const m2 = m[3] ? monthNumber(m[3]) : m1;
       const explicit = !!m[5];
-      const y = explicit ? Number(m[5]) : yearFor(m2, Number(m[4]), pub, dir, m[6]?.toLowerCase());
-      const y1 = m1 > m2 ? y - 1 : y;
+      const { y1, y } = rangeYears(m1, Number(m[2]), m2, Number(m[4]), explicit ? Number(m[5]) : null, pub, dir, m[6]?.toLowerCase());
       return range(day(y1, m1, Number(m[2]), !explicit), day(y, m2, Number(m[4]), !explicit));
     },
   },

@@ -167,6 +167,10 @@ export function findMeetings(
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
       if (/\b(?:to be held|will be held|will take place|to take place|next)\b/.test(before)) continue;
       if (d.from.precision === 'YEAR') continue;
+      // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it
+      if (d.from.value !== d.to.value) continue;
+      // ", the ministry said on Thursday": the day of the statement, not of the meeting
+      if (/\b(?:said|says|reported|announced|stated|informed)\s+(?:on\s+)?$/.test(before)) continue;
       return d.from;
     }
     return null;
