@@ -10,7 +10,13 @@
  * The body is the paragraphs joined by "\n\n"; every offset the extractor reports is an offset into it.
  */
 import { ReportError } from './errors';
+import { countryCode, isKnownCity } from './countries';
 import { agencyCountry, findAgency } from './sources';
+
+function isPlace(text: string): boolean {
+  const t = text.trim();
+  return isKnownCity(t) || countryCode(t) !== null;
+}
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
@@ -118,14 +124,20 @@ const DATELINE_DATE = `(?:${MONTH_WORD}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD}|\\
 const DATELINE_PLACE = "[A-Z][A-Za-z'’.\\-]*(?:[ -][A-Z][A-Za-z'’.\\-]*){0,3}";
 /** `BEIJING, July 13 (Xinhua) --`, `DUSHANBE, 19.09.2023 (NIAT Khovar) –`, `LONDON (Reuters) -` */
 const DATELINE_AGENCY_PAREN = new RegExp(
-  `^(${DATELINE_PLACE})(?:,\\s*(${DATELINE_DATE}))?\\s*\\(([^)]{2,40})\\)\\s*(?:--|[-–—:])\\s*`,
+  `^(${DATELINE_PLACE})(?:,\\s*(${DATELINE_DATE}))?\\s*\\(([^)]{2,40})\\)\\s*(?:--|[-–—:]|\\.(?=\\s))\\s*`,
 );
 /** `Baku, May 6, AZERTAC` (alone, or followed by the text) */
 const DATELINE_AGENCY_TAIL = new RegExp(
   `^(${DATELINE_PLACE}),\\s*(${DATELINE_DATE}),?\\s*(?:/([A-Z][A-Za-z.]+(?:\\s[A-Z][A-Za-z.]+)?)/|([A-Z][A-Za-z.]*[A-Z][A-Za-z.]*(?:\\s[A-Z][A-Za-z.]+)?))\\s*(?:--|[-–—:.]|$)\\s*`,
 );
-/** `BAKU, May 6 --` (no agency) */
-const DATELINE_PLAIN = new RegExp(`^([A-Z][A-Z'’.\\-]+(?:[ -][A-Z][A-Z'’.\\-]+){0,3}),\\s*(${DATELINE_DATE})\\s*(?:--|[-–—:])\\s*`);
+/** `MOSCOW, November 16. /TASS/.` */
+const DATELINE_AGENCY_SLASH = new RegExp(`^(${DATELINE_PLACE}),\\s*(${DATELINE_DATE})\\.?\\s*/([^/\\s][^/]{0,30})/\\.?\\s*`);
+/** `BAKU, May 6 --`, `BAKU, Azerbaijan, September 22.`, `Addis Ababa, 18 February 2024 -` (no agency) */
+const DATELINE_PLAIN = new RegExp(
+  `^(${DATELINE_PLACE})(?:,\\s*[A-Z][A-Za-z]+(?:\\s[A-Z][A-Za-z]+)?)?,\\s*(${DATELINE_DATE})\\s*(?:--|[-–—:]|\\.(?=\\s))\\s*`,
+);
+/** `Jakarta - ` (a known city alone) */
+const DATELINE_CITY = new RegExp(`^(${DATELINE_PLACE})\\s+(?:--|[-–—])\\s+`);
 
 function titleCasePlace(place: string): string {
   if (place !== place.toUpperCase()) return place;
@@ -144,8 +156,17 @@ function splitDateline(first: string): { dateline: Dateline; rest: string } | nu
       return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency }, rest: first.slice(m[0].length) };
     }
   }
-  m = DATELINE_PLAIN.exec(first);
+  m = DATELINE_AGENCY_SLASH.exec(first);
   if (m) {
+    return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency: m[3].trim() }, rest: first.slice(m[0].length) };
+  }
+  // without an agency the place must be spelt in capitals or be a known place, so a sentence is not taken for one
+  m = DATELINE_PLAIN.exec(first);
+  if (m && (m[1] === m[1].toUpperCase() || isPlace(m[1]))) {
+    return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency: null }, rest: first.slice(m[0].length) };
+  }
+  m = DATELINE_CITY.exec(first);
+  if (m && isKnownCity(titleCasePlace(m[1]))) {
     return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency: null }, rest: first.slice(m[0].length) };
   }
   return null;

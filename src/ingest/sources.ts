@@ -20,6 +20,8 @@ const AGENCIES: Array<[RegExp, string, string | null]> = [
   [/\bInterfax\b/, 'Interfax', 'RU'],
   [/\bSputnik\b/, 'Sputnik', 'RU'],
   [/\bAnadolu\b/, 'Anadolu Agency', 'TR'],
+  // only as a whole dateline agency ('Ankara, 5 May, AA'): two letters are too common elsewhere
+  [/^AA$/, 'Anadolu Agency', 'TR'],
   [/\bDaily Sabah\b/, 'Daily Sabah', 'TR'],
   [/\bDawn\b/, 'Dawn', 'PK'],
   [/\bAssociated Press of Pakistan\b|\bAPP\b/, 'APP', 'PK'],
