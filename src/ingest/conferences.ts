@@ -29,7 +29,7 @@ export interface ExtractedConference {
   evidence: Evidence;
 }
 
-const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave']);
+const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council']);
 const STRONG_HEADS = new Set(['conference', 'summit', 'forum', 'congress', 'symposium', 'session']);
 const LEFT_MODIFIERS = new Set([
   'annual', 'regular', 'extraordinary', 'high-level', 'plenary', 'ministerial', 'international', 'joint', 'general',
@@ -195,6 +195,8 @@ function isConference(s: SentenceInfo, h: number, span: Span): boolean {
   const head = tk[h];
   const prev = tk[h - 1];
   if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return false;
+  // a council is a body; only a numbered or ministerial one names a gathering ("the 30th OSCE Ministerial Council")
+  if (head.lower === 'council' && span.edition === null && !tk.slice(span.from, h).some((t) => t.lower === 'ministerial')) return false;
   if (span.edition !== null) return true;
   const left = tk.slice(span.from, h);
   const right = tk.slice(h + 1, span.to);
@@ -237,7 +239,7 @@ export function placeAfterIn(text: string): PlaceFound | null {
     const demonym = m[1] ? findPlaces(m[1])[0] : undefined;
     return { city, country: cityCode(city) ?? demonym?.code ?? null };
   }
-  const n = /^\s*(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}.'’-]*(?:[\s-][A-Z][\p{L}.'’-]*){0,3})/u.exec(text);
+  const n = /^\s*(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}.'’-]*(?:[\s-](?:(?:de|do|da|es|el)\s)?[A-Z][\p{L}.'’-]*){0,3})/u.exec(text);
   if (!n) return null;
   const places = findPlaces(n[1]);
   if (!places.length || places[0].start > 4) return null;
@@ -355,7 +357,7 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
         if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
       }
       if (!place) {
-        const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:to\s+(?:participate|take part|attend)|for)\b[^.]*$/u.exec(before);
+        const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*where\b)[^.]*$/u.exec(before);
         if (trip) {
           const p = findPlaces(trip[1])[0];
           if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
@@ -376,6 +378,11 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
           if (p && p.start <= 4) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
         }
       }
+      if (!place) {
+        // "… commission on trade and economic cooperation, which will take place in Tashkent"
+        const later = /^[^.;]*?,\s*(?:which|that)\s+(?:(?:will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?(?:held|hosted|take\s+place|took\s+place|convene[sd]?)(?=\s+in\s)/.exec(after);
+        if (later) place = placeAfterIn(after.slice(later[0].length));
+      }
       if (place?.city && !place.country && isKnownCity(place.city)) place.country = cityCode(place.city);
       // when: dates in the continuation (up to "where", ";" or a new clause), or an opening "On 1 October 2019,"
       const stop = /[;]|\bwhere\b|\bwhile\b|\band\s+(?:he|she|they)\b/.exec(after);
@@ -383,7 +390,9 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
       let dates = datesIn(s, endOff, windowEnd);
       if (!dates.length) {
         const lead = s.dates.find((d) => d.end <= startOff && rel(d.start) < 4);
-        if (lead && /^\s*,?\s*(?:the\s+)?$/.test(report.body.slice(lead.end, startOff))) dates = [lead];
+        // "On 1 October 2019, the 17th Meeting …", "In July, Indonesia hosted the 56th …"
+        const gap = report.body.slice(lead?.end ?? 0, startOff);
+        if (lead && (/^\s*,?\s*(?:the\s+)?$/.test(gap) || /^\s*,\s*(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:hosted|held|convened|organi[sz]ed|chaired)\s+the\s+$/u.test(gap))) dates = [lead];
       }
       const date = dates.find((d) => d.from.precision !== 'YEAR') ?? dates[0] ?? null;
       // status
@@ -392,6 +401,9 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
       const clause = before.slice(Math.max(0, before.length - 80));
       const afterShort = after.slice(0, 60);
       if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
+        status = 'upcoming';
+      } else if (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) {
+        // "… will travel to Lima, where he will … take part in the third …"
         status = 'upcoming';
       } else if (ATTEND.test(clause) || HELD_AFTER.test(after) || /\b(?:took place|was held|were held)\b/.test(after.slice(0, 80))) {
         status = /\b(?:held|took place)\s+during\s+(?:the\s+)?$/.test(before) ? 'mentioned-past' : 'attended';
