@@ -1,7 +1,7 @@
 /** Runs the extractors over one report and settles the officials' countries. */
 import { analyse, Analysis } from './analysis';
 import { findConferences, ExtractedConference } from './conferences';
-import { cityCode, KINGDOMS } from './countries';
+import { cityCode, countryCode, findPlaces, KINGDOMS } from './countries';
 import { PartialDate } from './dates';
 import { findMeetings, ExtractedMeeting, MeetingStatus } from './meetings';
 import { MentionIndex } from './mentions';
@@ -79,10 +79,36 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
     }
   }
   const best = [...counts].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0];
-  return best ? best[0] : null;
+  if (best) return best[0];
+  // a press release's dateline ("Jakarta - ") is where its publisher sits
+  const city = analysis.report.dateline && !analysis.report.dateline.agency ? analysis.report.dateline.city : null;
+  return city ? cityCode(city) ?? countryCode(city) : null;
+}
+
+/** Offices a country has several holders of at once: a second holder need not be foreign. */
+const SHARED_OFFICE = /^(?:member|members|deputy|vice|assistant|adviser|advisor|senator|mp|delegate|judge|commissioner|counsellor|counselor|ambassador-at-large)\b/i;
+
+/** "a delegation of the Parliament of Uzbekistan led by …", "The Uzbek delegation also included …": the delegation's country. */
+function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
+  const body = analysis.report.body;
+  const prefix = body.slice(o.evidence.start, o.firstOffset);
+  const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+[^,.;]*$/.exec(prefix);
+  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b[^.;]*$/u.exec(prefix);
+  const text = of?.[1] ?? own?.[1];
+  if (!text) return null;
+  const places = findPlaces(text).filter((p) => p.kind !== 'city');
+  return places.length ? places[places.length - 1].code : null;
 }
 
 function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[]): void {
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const c = delegationCountry(analysis, o);
+    if (c) {
+      o.country = c;
+      o.countrySource = 'description';
+    }
+  }
   // "the Ministry of Interior of the Kingdom": the kingdom where the meeting took place
   officials.forEach((o, i) => {
     if (o.country || !o.kingdomRef) return;
@@ -109,7 +135,9 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   if (home) {
     for (const o of officials) {
       // one country has one president, one foreign minister…: a second holder of the same title is foreign
-      const taken = officials.some((x) => x !== o && x.country === home && x.titles.some((t) => o.titles.some((u) => titleKey(t) === titleKey(u))));
+      const taken = officials.some(
+        (x) => x !== o && x.country === home && x.titles.some((t) => o.titles.some((u) => !SHARED_OFFICE.test(u) && titleKey(t) === titleKey(u))),
+      );
       if (!o.country && !o.international && !o.kingdomRef && !taken) {
         o.country = home;
         o.countrySource = 'home';

@@ -116,7 +116,7 @@ export function findMeetings(
   let reportVisit: Place | null = null;
   for (const s of sentences) {
     // a visit still to come ("will travel to …") says nothing about where the reported meetings were
-    if (/\b(?:will|to|plans? to|is scheduled to)\s+(?:\w+\s+)?(?:travel|visit|go)\b/.test(s.text)) continue;
+    if (/\b(?:will|to|plans? to|is scheduled to)\s+(?:\w+\s+){0,3}?(?:travel|visit|go)\b/.test(s.text)) continue;
     reportVisit ??= visitPlace(s.text);
   }
   const datelineCity = report.dateline?.city ?? null;
@@ -158,10 +158,26 @@ export function findMeetings(
       const c = conferences[last];
       return { place: { city: c.city, country: c.country }, conference: last };
     }
-    return { place: reportVisit, conference: null };
+    if (reportVisit) return { place: reportVisit, conference: null };
+    // nothing else said: an agency's dateline place is where the reported meeting took place
+    if (datelineCity) {
+      const c = findPlaces(datelineCity)[0];
+      const code = c?.code ?? cityCode(datelineCity);
+      if (code) return { place: { city: c?.kind === 'country' ? null : datelineCity, country: code }, conference: null };
+    }
+    return { place: null, conference: null };
   };
 
+  // ", the ministry said on Thursday": the day an institution reported it, not of the meeting (an official who
+  // "said on Tuesday" usually said it at the meeting)
+  const statementDate = (d: { start: number }): boolean =>
+    /\b(?:ministry|office|service|department|agency|embassy|secretariat|statement|release|spokes(?:person|man|woman)|FO|MFA)\s+(?:said|says|reported|announced|stated|informed)\s+(?:on\s+)?$/i.test(
+      report.body.slice(Math.max(0, d.start - 60), d.start),
+    );
+
   const dateFor = (s: SentenceInfo): PartialDate | null => {
+    // "Earlier the same day", "On the same day": the day of the meeting reported before
+    if (!s.dates.length && /\b(?:the\s+same\s+day|later\s+that\s+day|earlier\s+that\s+day)\b/i.test(s.text)) return lastMeeting()?.date ?? null;
     for (const d of s.dates) {
       if (inConference(d.start)) continue;
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
@@ -169,8 +185,7 @@ export function findMeetings(
       if (d.from.precision === 'YEAR') continue;
       // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it
       if (d.from.value !== d.to.value) continue;
-      // ", the ministry said on Thursday": the day of the statement, not of the meeting
-      if (/\b(?:said|says|reported|announced|stated|informed)\s+(?:on\s+)?$/.test(before)) continue;
+      if (statementDate(d)) continue;
       return d.from;
     }
     return null;
@@ -435,7 +450,7 @@ export function findMeetings(
   const lead = sentences[0];
   if (lead && meetings.length) {
     const first = meetings.find((m) => !m.recalled);
-    const d = lead.dates.find((x) => x.from.precision === 'DAY');
+    const d = lead.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x));
     if (first && !first.date && d && !conferences.some((c) => c.sentenceIndex === 0) && first.sentenceIndex <= 2) {
       first.date = d.from;
     }
