@@ -28,6 +28,8 @@ export type Role = 'service' | 'naive' | 'floor';
 export interface ChildStats {
   type: 'stats';
   dbCommands: number;
+  /** The same count by command name (`find`, `aggregate`, `getMore`…). */
+  dbCommandNames: Record<string, number>;
   /** Sum of the driver's command durations (sent to answered), in milliseconds. */
   dbMs: number;
   /** Peak resident set size, in bytes. */
@@ -46,8 +48,10 @@ async function main(): Promise<void> {
   const name = process.env.BENCH_DB_NAME!;
   const database = await connectDatabase(uri, name, { timeoutMs: 30_000 });
   let dbCommands = 0;
-  database.onCommand(() => {
+  const dbCommandNames: Record<string, number> = {};
+  database.onCommand((event) => {
     dbCommands += 1;
+    dbCommandNames[event.commandName] = (dbCommandNames[event.commandName] ?? 0) + 1;
   });
   let dbMs = 0;
   const addDuration = (event: { duration: number }) => {
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
       });
     }
     if (message.type === 'stats') {
-      const stats: ChildStats = { type: 'stats', dbCommands, dbMs, maxRss: process.resourceUsage().maxRSS * 1024, inFlight };
+      const stats: ChildStats = { type: 'stats', dbCommands, dbCommandNames, dbMs, maxRss: process.resourceUsage().maxRSS * 1024, inFlight };
       process.send!(stats);
     }
   });

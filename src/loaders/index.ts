@@ -27,6 +27,13 @@ export interface LoaderOptions {
   naive?: boolean;
 }
 
+/**
+ * Every document a batch matches comes in the first reply: the driver's
+ * default first batch (101 documents) would add a `getMore` round trip as soon
+ * as a level of a query matched more, making the cost depend on list sizes.
+ */
+const oneReply = { batchSize: 100_000 };
+
 /** DataLoader settings shared by every loader of a request. */
 function loaderSettings(options: LoaderOptions) {
   // With cache off, DataLoader's prime() is a no-op, so list queries stop priming too.
@@ -43,7 +50,7 @@ function byIdLoader<T extends WithId>(collection: Collection<T>, options: Loader
   return new DataLoader<ObjectId, T | null, string>(
     async (ids) => {
       const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };
-      const docs = (await collection.find(filter as Filter<T>, { maxTimeMS: options.maxTimeMS }).toArray()) as T[];
+      const docs = (await collection.find(filter as Filter<T>, { ...oneReply, maxTimeMS: options.maxTimeMS }).toArray()) as T[];
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id.toHexString()) ?? null);
     },
@@ -65,7 +72,7 @@ function byForeignKeyLoader<T extends WithId>(
   return new DataLoader<ObjectId, T[], string>(
     async (keys) => {
       const docs = (await collection
-        .find({ [field]: { $in: [...keys] } } as Filter<T>, { maxTimeMS: options.maxTimeMS })
+        .find({ [field]: { $in: [...keys] } } as Filter<T>, { ...oneReply, maxTimeMS: options.maxTimeMS })
         .toArray()) as T[];
       const groups = new Map<string, T[]>(keys.map((key) => [key.toHexString(), []]));
       for (const doc of docs) {
