@@ -43,6 +43,8 @@ export function isNameWord(t: Token, place: PlaceMention | undefined): boolean {
   if (/\.$/.test(t.text) || /^\p{L}\.\p{L}/u.test(t.text)) return false;
   const l = t.lower;
   if (NOT_NAME.has(l) || TITLE_HEADS.has(l) || ORG_WORDS.has(l) || TITLE_MODIFIERS.has(l)) return false;
+  // plural titles ("Ministers", "Ambassadors")
+  if (/s$/.test(l) && (TITLE_HEADS.has(l.slice(0, -1)) || ORG_WORDS.has(l.slice(0, -1)))) return false;
   // Hyphenated compounds of title words ("Prosecutor-General", "Anti-Terrorist").
   const parts = l.split('-');
   if (parts.length > 1 && parts.some((p) => TITLE_HEADS.has(p) || ORG_WORDS.has(p) || p === 'anti' || p === 'in')) return false;

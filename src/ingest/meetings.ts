@@ -39,12 +39,14 @@ const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the
 const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
-  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised))\b/i;
+  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised))\b/i;
 /** Calls are no meetings: nobody met in person. */
 const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT = /\b(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)/;
 const CREDENTIALS = /\bcredentials\b/i;
+const UNNAMED_SUBJECT =
+  /\b[Tt]he\s+(?:[A-Z][\p{L}-]*\s+){0,3}?(?:Secretary-General|Secretary\s+General|President|Prime\s+Minister|Minister|Chairman|Chairperson|Chair|Speaker|Ambassador|Director-General|Director\s+General|Commissioner|High\s+Representative|Governor|Mayor|King|Emir)\s+(?:(?:also|today|has|had|then|later)\s+)*$/u;
 const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
 const REGION_END =
   /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
@@ -323,21 +325,26 @@ export function findMeetings(
       const objectMentions = sm.filter((x) => x.start >= trigEnd && x.end <= region && (x.official >= 0 || x.kind === 'counterpart'));
       const objectCands = objectMentions.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.official !== subject?.official);
       // the object is the first mention, and the ones listed with it ("met X and Foreign Minister Y")
+      const titleOnly = !subject && UNNAMED_SUBJECT.test(s.text.slice(clauseStart, t.index));
       const objects = objectCands.slice(0, 1);
       for (const x of objectCands.slice(1)) {
-        const gap = report.body.slice(objects[objects.length - 1].end, x.start);
-        const listed = subject ? LIST_GAP.test(gap) : /^\s+and\s+(?:with\s+)?[\p{Lu}][^,;]*$/u.test(gap);
+        // honorifics' full stops ("His Excellency Mr. ") end no sentence
+        const gap = report.body.slice(objects[objects.length - 1].end, x.start).replace(/\b(Mr|Mrs|Ms|Dr|Prof|H\.E)\./g, '$1');
+        const listed = subject || titleOnly ? LIST_GAP.test(gap) : /^\s+and\s+(?:with\s+)?[\p{Lu}][^,;]*$/u.test(gap);
         // "… with X, whose country will chair the OSCE, and with Y": the repeated "with" starts the next one
         const andWith = /,\s*and\s+with\s+([^;]*)$/.exec(gap);
         if (!listed || !(gapWordsOk(gap) || (andWith && gapWordsOk(andWith[1])))) break;
         objects.push(x);
       }
+      // "The Secretary-General met with X": a subject named only by a title that fits none of the officials is
+      // someone unnamed, not the report's main actor
+      const unnamedSubject = titleOnly && objects.length > 0;
       // "at the meeting with X, Y gave …": subject after the object
-      if (!subject && objects.length) {
+      if (!subject && objects.length && !unnamedSubject) {
         const later = sm.filter((x) => x.start >= region && x.official >= 0 && x.kind !== 'pronoun' && x.official !== objects[0].official);
         subject = later[0];
       }
-      if (!subject) {
+      if (!subject && !unnamedSubject) {
         const main = mentions.mainActor();
         if (main >= 0 && (objects.length === 0 || objects[0].official !== main)) subject = { official: main, kind: 'description', start: 0, end: 0, sentence: s.index };
       }
@@ -357,7 +364,7 @@ export function findMeetings(
       }
       const subjCountry = participants.length ? officials[participants[0]].country : null;
       const cleanCountries = countries.filter((c) => c !== subjCountry || countries.length === 1);
-      if (participants.length + cleanCountries.length < 2) continue;
+      if (participants.length + cleanCountries.length < 2 && !unnamedSubject) continue;
       if (participants.length === 0) continue;
       const status: MeetingStatus = PLANNED_BEFORE.test(before) ? 'planned' : 'held';
       const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
@@ -370,8 +377,9 @@ export function findMeetings(
         }
       }
       // "held bilateral meetings with X and with Y", "received X and Y in separate audiences": one meeting each
-      const separate = objects.length >= 2 && subject && subject.official >= 0 && (/\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]));
-      const groups = separate ? objects.map((o) => [participants[0], o.official]) : [participants];
+      const separate = objects.length >= 2 && (/\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]));
+      const host = subject && subject.official >= 0 ? [subject.official] : [];
+      const groups = separate ? objects.map((o) => [...host, o.official]) : [participants];
       for (const group of groups) {
         const meeting: ExtractedMeeting = {
           participants: group,
