@@ -51,6 +51,9 @@ export function isNameWord(t: Token, place: PlaceMention | undefined): boolean {
   return true;
 }
 
+/** Name words that always take the next word with them. */
+const NAME_LINKS = new Set(['abdul', 'abd', 'abdel', 'abdol', 'abu', 'abou']);
+
 /** A capitalised one-word city name. */
 function cityWord(t: Token, place: PlaceMention | undefined): boolean {
   return !!place && place.kind === 'city' && place.text === t.text && t.cap;
@@ -68,6 +71,9 @@ function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, tex
     let particle = false;
     while (j < tokens.length && j - i < 7) {
       if (isNameWord(tokens[j], placeAt[j]) && tokens[j].start === tokens[j - 1].end + 1) {
+        j++;
+      } else if (NAME_LINKS.has(tokens[j - 1].lower) && tokens[j].cap && tokens[j].word && tokens[j].start === tokens[j - 1].end + 1) {
+        // "Abdul Amir", "Abu Bakr": the word after these is a name even when it reads as a title
         j++;
       } else if (NAME_PARTICLES.has(tokens[j].lower) && !tokens[j].cap) {
         // one or more particles inside the name: "van der Berg", "dos Santos", "Correia e Silva"
@@ -108,7 +114,34 @@ export function analyse(report: Report): Analysis {
     const runs = findRuns(tokens, placeAt, s.text, s.start);
     return { ...s, tokens, places, dates, runs, placeAt };
   });
+  splitKnownBodies(sentences);
   return { report, sentences };
+}
+
+/**
+ * "Deputy Speaker of the Jogorku Kenesh Jamilya Isaeva": a run after "the" that starts with the name of a body
+ * the report uses elsewhere on its own ("the Jogorku Kenesh of the Kyrgyz Republic") is that body, then a person.
+ */
+function splitKnownBodies(sentences: SentenceInfo[]): void {
+  const bodies = new Set<string>();
+  for (const s of sentences) {
+    for (const r of s.runs) if (!r.person && s.tokens[r.from - 1]?.lower === 'the') bodies.add(r.text);
+  }
+  for (const s of sentences) {
+    const out: NameRun[] = [];
+    for (const r of s.runs) {
+      const body = !r.person && s.tokens[r.from - 1]?.lower === 'the' ? [...bodies].find((b) => b !== r.text && r.text.startsWith(`${b} `)) : undefined;
+      const cut = body ? r.from + body.split(' ').length : -1;
+      if (!body || r.to - cut < 2) {
+        out.push(r);
+        continue;
+      }
+      const at = s.tokens[cut].start;
+      out.push({ ...r, to: cut, end: s.tokens[cut - 1].end, text: body });
+      out.push({ from: cut, to: r.to, start: at, end: r.end, text: s.text.slice(at - s.start, r.end - s.start), person: true });
+    }
+    s.runs = out;
+  }
 }
 
 /** The run that starts at token `i`, if any. */

@@ -29,7 +29,7 @@ export interface ExtractedConference {
   evidence: Evidence;
 }
 
-const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council']);
+const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council', 'dialogue']);
 const STRONG_HEADS = new Set(['conference', 'summit', 'forum', 'congress', 'symposium', 'session']);
 const LEFT_MODIFIERS = new Set([
   'annual', 'regular', 'extraordinary', 'high-level', 'plenary', 'ministerial', 'international', 'joint', 'general',
@@ -37,6 +37,8 @@ const LEFT_MODIFIERS = new Set([
   'consultative', 'expanded', 'enlarged', 'online', 'biennial', 'triennial',
 ]);
 const NOT_EVENT_BEFORE = new Set(['press', 'news', 'video', 'videoconference', 'phone', 'telephone', 'web', 'briefing']);
+
+const BODY_WORDS = /^(?:foreign|ministers?|prosecutors?|general|heads?|of|state|government|defen[cs]e|interior|justice|economy|finance|trade|energy|transport|agriculture|health|education|culture|parliamentary|speakers?|chiefs?|leaders?|national|security|advisers?|advisors?)$/;
 
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
@@ -60,7 +62,7 @@ export function ordinalValue(word: string): number | null {
 }
 
 const FUTURE = /\b(?:to be held|will be held|will take place|is to take place|are to take place|to take place|is scheduled|are scheduled|scheduled|upcoming|forthcoming|will be hosted|to be hosted|will host|is due|next|would)\b/i;
-const ATTEND = /\b(?:took part|take part|taking part|participated|participate|participating|attended|attend|attending|on the sidelines of|on the margins of|within the framework of|at the|addressed|spoke at|delegation to)\b/i;
+const ATTEND = /\b(?:co-chaired|chaired|took part|take part|taking part|participated|participate|participating|attended|attend|attending|on the sidelines of|on the margins of|within the framework of|at the|addressed|spoke at|delegation to)\b/i;
 const HELD_AFTER = /^[\s,]*(?:(?:which|that)\s+)?(?:was\s+|were\s+)?(?:held|took place|was held|opened|convened|kicked off)\b/i;
 
 interface Span {
@@ -94,6 +96,15 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
       if (isCapWord(tk[j - 1])) {
         j--;
         from = j + 1;
+        continue;
+      }
+      // "the BRICS foreign ministers' meeting": body words of a named organisation
+      let k = j - 1;
+      while (k >= 0 && tk[k].word && !tk[k].cap && BODY_WORDS.test(tk[k].lower)) k--;
+      if (k < j - 1 && k >= 0 && (isCapWord(tk[k]) && (/^[A-Z]{2,}$/.test(tk[k].text) || ORG_WORDS.has(tk[k].lower)))) {
+        from = k;
+        j = k - 1;
+        capsLeft++;
         continue;
       }
       break;
@@ -196,6 +207,7 @@ function isConference(s: SentenceInfo, h: number, span: Span): boolean {
   const prev = tk[h - 1];
   if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return false;
   // a council is a body; only a numbered or ministerial one names a gathering ("the 30th OSCE Ministerial Council")
+  if (head.lower === 'dialogue' && (span.edition === null || !head.cap)) return false;
   if (head.lower === 'council' && span.edition === null && !tk.slice(span.from, h).some((t) => t.lower === 'ministerial')) return false;
   if (span.edition !== null) return true;
   const left = tk.slice(span.from, h);
@@ -402,7 +414,10 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
       const afterShort = after.slice(0, 60);
       if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
         status = 'upcoming';
-      } else if (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) {
+      } else if (
+        (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) ||
+        (/\b(?:upcoming|forthcoming|preparations?\s+(?:for|of)|preparing\s+for)\b[^.;]*$/.test(before) && !/\b(?:last|previous|past|held\s+in\s+\d{4})\b/.test(afterShort))
+      ) {
         // "… will travel to Lima, where he will … take part in the third …"
         status = 'upcoming';
       } else if (ATTEND.test(clause) || HELD_AFTER.test(after) || /\b(?:took place|was held|were held)\b/.test(after.slice(0, 80))) {

@@ -31,7 +31,7 @@ const EXTRA_NAMES: Record<string, string> = {
   'Russian Federation': 'RU', Russia: 'RU', 'UAE': 'AE', 'United Arab Emirates': 'AE', 'the Emirates': 'AE',
   'Saudi Arabia': 'SA', Iran: 'IR', 'Islamic Republic of Iran': 'IR', 'Taiwan': 'TW',
   Kosovo: 'XK', 'The Gambia': 'GM', Gambia: 'GM', 'the Netherlands': 'NL', Holland: 'NL',
-  'the Philippines': 'PH', Kazakstan: 'KZ', ROK: 'KR', PRC: 'CN',
+  'the Philippines': 'PH', Kazakstan: 'KZ', ROK: 'KR', PRC: 'CN', 'U.S.': 'US', 'U.K.': 'GB',
 };
 
 const DEMONYMS: Record<string, string> = {
@@ -105,6 +105,20 @@ const CITIES: Record<string, string> = {
   Antananarivo: 'MG', Lilongwe: 'MW', Djibouti: 'DJ', Asmara: 'ER', Juba: 'SS', "N'Djamena": 'TD', Bangui: 'CF',
   Malabo: 'GQ', Bissau: 'GW', Praia: 'CV', 'Port Louis': 'MU', 'Bandar Seri Begawan': 'BN',
   Dili: 'TL', 'Port Moresby': 'PG', Suva: 'FJ', Canberra3: 'AU',
+  'Nizhny Novgorod': 'RU', Kaliningrad: 'RU', Murmansk: 'RU', Krasnodar: 'RU', Samara: 'RU', 'Rostov-on-Don': 'RU',
+  Irkutsk: 'RU', Khabarovsk: 'RU', Grozny: 'RU', Makhachkala: 'RU', Astrakhan: 'RU', Bursa: 'TR', Konya: 'TR',
+  Trabzon: 'TR', Bodrum: 'TR', Nanjing: 'CN', Dalian: 'CN', Harbin: 'CN', Changsha: 'CN', Fuzhou: 'CN',
+  Jaipur: 'IN', Agra: 'IN', Varanasi: 'IN', Gandhinagar: 'IN', Ahmedabad: 'IN', Aktau: 'KZ', Atyrau: 'KZ',
+  Karaganda: 'KZ', Burabay: 'KZ', Andijan: 'UZ', Fergana: 'UZ', Namangan: 'UZ', Nukus: 'UZ', Shaki: 'AZ',
+  Shamakhi: 'AZ', Khankendi: 'AZ', Karakol: 'KG', Turkmenbashi: 'TM', Herat: 'AF',
+  Peshawar: 'PK', Quetta: 'PK', Rawalpindi: 'PK', Chittagong: 'BD', Kandy: 'LK', Surabaya: 'ID', Medan: 'ID',
+  'Da Nang': 'VN', Incheon: 'KR', Jeju: 'KR', Kyoto: 'JP', Nagoya: 'JP', Mecca: 'SA', 'Al-Ula': 'SA',
+  Alexandria: 'EG', Casablanca: 'MA', Tangier: 'MA', Hamburg: 'DE', Cologne: 'DE', Naples: 'IT',
+  Venice: 'IT', Seville: 'ES', Porto: 'PT', Antwerp: 'BE', Rotterdam: 'NL',
+  Gothenburg: 'SE', Krakow: 'PL', Gdansk: 'PL', Thessaloniki: 'GR', Kharkiv: 'UA', Brest: 'BY', Vitebsk: 'BY',
+  Gomel: 'BY', Grodno: 'BY', Mogilev: 'BY', Gyumri: 'AM', Houston: 'US', Miami: 'US', Boston: 'US',
+  Seattle: 'US', Vancouver: 'CA', Perth: 'AU', Auckland: 'NZ',
+  Recife: 'BR', Cartagena: 'CO', Guadalajara: 'MX', Monterrey: 'MX', Cancun: 'MX', Cusco: 'PE',
 };
 for (const k of Object.keys(CITIES)) if (/\d$/.test(k)) delete CITIES[k];
 

@@ -199,7 +199,7 @@ export class MentionIndex {
       i = j - 1;
     }
     // "his counterpart", "his colleague" without a name
-    const re = /\b(?:his|her)\s+(?:([A-Z][\p{L}-]+)\s+)?(?:counterpart|colleague)\b(?!s)/gu;
+    const re = /\b(?:his|her)\s+(?:([A-Z][\p{L}.-]+)\s+)?(?:counterpart|colleague)\b(?!s)/gu;
     let mm: RegExpExecArray | null;
     while ((mm = re.exec(s.text))) {
       const start = s.start + mm.index;
@@ -218,7 +218,7 @@ export class MentionIndex {
     while ((m = re.exec(s.text))) {
       // "his counterpart" is handled as a counterpart mention
       const after = s.text.slice(m.index + m[0].length);
-      if (/^\s+(?:[A-Z][\p{L}-]+\s+)?(?:counterpart|colleague)\b/u.test(after)) continue;
+      if (/^\s+(?:[A-Z][\p{L}.-]+\s+)?(?:counterpart|colleague)\b/u.test(after)) continue;
       out.push({ official: -1, kind: 'pronoun', start: s.start + m.index, end: s.start + m.index + m[0].length, sentence: s.index });
     }
     return out;

@@ -315,7 +315,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
     // 3. "his Georgian counterpart Giorgi Gabitashvili", "his Russian counterpart, Sergey Lavrov"
     if (!info) {
       const prefix = s.text.slice(0, run.start - s.start);
-      const m = /\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}-]+)\s+)?counterpart(?:\s+(?:from|of)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*$/u.exec(prefix);
+      const m = /\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}.-]+)\s+)?counterpart(?:\s+(?:from|of)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*$/u.exec(prefix);
       if (m) {
         const placeStart = s.start + (m.index ?? 0);
         const place = s.places.find((p) => p.start >= placeStart && p.end <= run.start && p.kind !== 'city');
