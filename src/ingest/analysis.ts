@@ -51,6 +51,14 @@ export function isNameWord(t: Token, place: PlaceMention | undefined): boolean {
   return true;
 }
 
+/** An initial: one capital letter and its full stop, followed by a word ("S. Jaishankar"). */
+function isInitial(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  const after = tokens[i + 2];
+  return !!t && !!dot && !!after && /^\p{Lu}$/u.test(t.text) && dot.text === '.' && dot.start === t.end && after.start === dot.end + 1;
+}
+
 /** Name words that always take the next word with them. */
 const NAME_LINKS = new Set(['abdul', 'abd', 'abdel', 'abdol', 'abu', 'abou']);
 
@@ -63,14 +71,19 @@ function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, tex
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i], placeAt[i])) {
+    const initialStart = isInitial(tokens, i) && isNameWord(tokens[i + 2], placeAt[i + 2]);
+    if (!isNameWord(tokens[i], placeAt[i]) && !initialStart) {
       i++;
       continue;
     }
     let j = i + 1;
     let particle = false;
     while (j < tokens.length && j - i < 7) {
-      if (isNameWord(tokens[j], placeAt[j]) && tokens[j].start === tokens[j - 1].end + 1) {
+      if (j === i + 1 && initialStart) {
+        j = i + 3;
+      } else if (isInitial(tokens, j) && isNameWord(tokens[j + 2], placeAt[j + 2]) && tokens[j].start === tokens[j - 1].end + 1) {
+        j += 3;
+      } else if (isNameWord(tokens[j], placeAt[j]) && tokens[j].start === tokens[j - 1].end + 1) {
         j++;
       } else if (NAME_LINKS.has(tokens[j - 1].lower) && tokens[j].cap && tokens[j].word && tokens[j].start === tokens[j - 1].end + 1) {
         // "Abdul Amir", "Abu Bakr": the word after these is a name even when it reads as a title
@@ -98,6 +111,8 @@ function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, tex
     const next = tokens[k];
     if (next && next.cap && (ORG_WORDS.has(next.lower) || placeAt[k]?.kind === 'country')) person = false;
     if (next && next.cap && k === j && isAcronym(next.text)) person = false;
+    // one word wedged between capitalised words is part of an organisation's name ("International Atomic Energy")
+    if (j - i === 1 && prev?.cap && prev.word && next?.cap && next.word && k === j) person = false;
     runs.push({ from: i, to: j, start, end, text: text.slice(start - offset, end - offset), person });
     i = j;
   }
