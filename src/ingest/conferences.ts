@@ -184,7 +184,7 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
         } else if (['of', 'the', 'and', 'for', 'on', 'to'].includes(x.lower)) {
           if (x.lower === 'to' && tk[m + 1]?.lower === 'be') break;
           if (x.lower === 'and' && !isCapWord(tk[m + 1]) && tk[m + 1]?.lower !== 'the') break;
-        } else if (x.word && !x.cap && lowers < 3 && /^(?:prosecutors?|general|member|states?|heads?|government|ministers?|foreign|affairs|parties|countries|leaders?|chiefs?|justice|interior|defen[cs]e|security|councils?|of)$/.test(x.lower)) {
+        } else if (x.word && !x.cap && lowers < 3 && /^(?:prosecutors?|general|member|states?|heads?|government|ministers?|foreign|affairs|parties|countries|leaders?|chiefs?|justice|interior|defen[cs]e|security|councils?|commissions?|committees?|of)$/.test(x.lower)) {
           lowers++;
           last = m;
         } else break;
@@ -234,6 +234,11 @@ function isConference(s: SentenceInfo, h: number, span: Span): boolean {
   if (STRONG_HEADS.has(head.lower) && mods > 0) {
     const rest = s.text.slice(tk[span.to - 1].end - s.start);
     if (FUTURE.test(rest.slice(0, 40)) || HELD_AFTER.test(rest)) return true;
+  }
+  // "The next meeting of the commission will be held in Baku": a recurring body's next session
+  if ((head.lower === 'meeting' || head.lower === 'session') && left.some((t) => t.lower === 'next') && right[0]?.lower === 'of') {
+    const rest = s.text.slice(tk[span.to - 1].end - s.start);
+    if (/^\s*(?:will|is\s+to|shall)\s+(?:be\s+held|take\s+place|convene)\b/.test(rest)) return true;
   }
   return false;
 }
@@ -324,6 +329,9 @@ function nameWords(name: string): Set<string> {
 /** Same event named twice in a report ("the 29th Conference of World Prosecutors" … "the Conference of World Prosecutors"). */
 function sameEvent(a: ExtractedConference, b: ExtractedConference, acr: Map<string, string>): boolean {
   if (a.edition !== null && b.edition !== null && a.edition !== b.edition) return false;
+  // "the 9th meeting of the commission" and "the next meeting of the commission" are two events
+  const statuses = new Set([a.status, b.status]);
+  if (statuses.has('upcoming') && statuses.has('attended')) return false;
   const expand = (n: string) => n.replace(/\b([A-Z]{2,8})\b/g, (x) => acr.get(x) ?? x);
   const wa = nameWords(expand(a.name));
   const wb = nameWords(expand(b.name));
@@ -416,7 +424,7 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
         status = 'upcoming';
       } else if (
         (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) ||
-        (/\b(?:upcoming|forthcoming|preparations?\s+(?:for|of)|preparing\s+for)\b[^.;]*$/.test(before) && !/\b(?:last|previous|past|held\s+in\s+\d{4})\b/.test(afterShort))
+        (/\b(?:upcoming|forthcoming|preparations?\s+(?:for|of)|preparing\s+for)\b[^.;]*$/i.test(before) && !/\b(?:last|previous|past|held\s+in\s+\d{4})\b/.test(afterShort))
       ) {
         // "… will travel to Lima, where he will … take part in the third …"
         status = 'upcoming';

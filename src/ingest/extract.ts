@@ -64,17 +64,19 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
   if (analysis.report.sourceCountry) return analysis.report.sourceCountry;
   const others = new Set(officials.filter((o) => o.country && (o.countrySource === 'title' || o.countrySource === 'counterpart')).map((o) => o.country!));
   const counts = new Map<string, { n: number; first: number }>();
+  const body = analysis.report.body;
   for (const s of analysis.sentences) {
     for (const p of s.places) {
       if (p.kind === 'city' || others.has(p.code)) continue;
       const before = analysis.report.body.slice(Math.max(0, p.start - 12), p.start);
       const after = analysis.report.body.slice(p.end, p.end + 12);
       if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
-      // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side"
+      // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side", "China supports"
       const possessive = /^['’]s?\b/.test(after);
-      if (!possessive && p.kind !== 'demonym') continue;
+      const subject = p.kind === 'country' && /^\s+(?:is|was|will|would|has|have|had|supports|supported|attaches|considers|stands|remains|welcomes|values|hosted|hosts|appreciates|reaffirms|calls)\b/.test(body.slice(p.end, p.end + 16));
+      if (!possessive && !subject && p.kind !== 'demonym') continue;
       const c = counts.get(p.code) ?? { n: 0, first: p.start };
-      c.n += possessive ? 2 : 1;
+      c.n += possessive || subject ? 2 : 1;
       counts.set(p.code, c);
     }
   }

@@ -45,6 +45,8 @@ const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT = /\b(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)/;
 const CREDENTIALS = /\bcredentials\b/i;
+const WITH_WHOM =
+  /,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:is|are|was|were)\s+)?(?:(?:will|would|also|expected\s+to|scheduled\s+to|due\s+to|set\s+to|to)\s+)*(?:hold|held|holds|have|had|has)\s+(?:talks|a\s+meeting|meetings|consultations)\b|,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:will|also|is\s+expected\s+to)\s+)*(?:met|meet|meets)\b/;
 const UNNAMED_SUBJECT =
   /\b[Tt]he\s+(?:[A-Z][\p{L}-]*\s+){0,3}?(?:Secretary-General|Secretary\s+General|President|Prime\s+Minister|Minister|Chairman|Chairperson|Chair|Speaker|Ambassador|Director-General|Director\s+General|Commissioner|High\s+Representative|Governor|Mayor|King|Emir)\s+(?:(?:also|today|has|had|then|later)\s+)*$/u;
 const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
@@ -179,7 +181,7 @@ export function findMeetings(
 
   const dateFor = (s: SentenceInfo): PartialDate | null => {
     // "Earlier the same day", "On the same day": the day of the meeting reported before
-    if (!s.dates.length && /\b(?:the\s+same\s+day|later\s+that\s+day|earlier\s+that\s+day)\b/i.test(s.text)) return lastMeeting()?.date ?? null;
+    if (!s.dates.length && /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day)\b/i.test(s.text)) return lastMeeting()?.date ?? null;
     for (const d of s.dates) {
       if (inConference(d.start)) continue;
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
@@ -407,6 +409,35 @@ export function findMeetings(
       }
       made = true;
       break;
+    }
+    // "… at the invitation of Prime Minister X, with whom he is expected to hold talks on Thursday"
+    const whom = made ? null : WITH_WHOM.exec(s.text);
+    if (whom) {
+      const at = s.start + whom.index;
+      const host = sm.filter((x) => x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').pop();
+      // "he" is the sentence's subject ("Kakar arrived …, with whom he …"), not the host just named
+      const subj = sm.find((x) => x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      const guest = subj && subj.official !== host?.official ? subj.official : mentions.mainActor();
+      if (host && guest >= 0 && guest !== host.official) {
+        const { place, conference } = placeFor(s, at + whom[0].length, s.end);
+        const rest = s.text.slice(whom.index + whom[0].length);
+        const d = s.dates.find((x) => x.start >= at && x.from.value === x.to.value);
+        meetings.push({
+          participants: [guest, host.official],
+          countries: [],
+          date: d?.from ?? dateFor(s),
+          city: place?.city ?? null,
+          country: place?.country ?? (place?.city ? cityCode(place.city) : null),
+          topics: topicsOf(rest),
+          outcome: null,
+          status: /\b(?:will|expected|scheduled|due|set\s+to|is\s+to|plans?)\b/.test(whom[0]) ? 'planned' : 'held',
+          conference,
+          recalled: false,
+          sentenceIndex: s.index,
+          evidence: { sentence: s.text, start: s.start, end: s.end },
+        });
+        made = true;
+      }
     }
     // "X and Y discussed … at a meeting in Minsk on 8 June"
     const joint = made ? null : JOINT_AT.exec(s.text);

@@ -165,6 +165,7 @@ function chainBack(s: SentenceInfo, i: number, persons: NameRun[]): { from: numb
   let j = i - 1;
   let commas = 0;
   let lowerFree = 0;
+  let freeInPhrase = 0;
   let from = i;
   let sawHead = false;
   while (j >= 0) {
@@ -209,17 +210,21 @@ function chainBack(s: SentenceInfo, i: number, persons: NameRun[]): { from: numb
       if (isHead(t)) sawHead = true;
       lowerFree = 0;
     } else if (CONNECTORS.has(t.lower)) {
-      if (t.lower === 'and' && !(s.tokens[j + 1]?.cap && s.tokens[j - 1]?.cap)) break;
+      if (t.lower === 'and' && !((s.tokens[j + 1]?.cap || (s.tokens[j + 1]?.lower === 'the' && freeInPhrase === 1)) && s.tokens[j - 1]?.cap)) break;
       if (t.lower === 'to' && !(s.tokens[j + 1]?.cap || (s.tokens[j + 1]?.lower === 'the' && s.tokens[j + 2]?.cap))) break;
       if (t.lower === 'in' && !(s.tokens[j + 1]?.cap || s.tokens[j + 1]?.lower === 'the')) break;
     } else if (LOWER_CHAIN.has(t.lower) || t.lower.split('-').some((p) => TITLE_HEADS.has(p))) {
       if (isHead(t)) sawHead = true;
       lowerFree = 0;
     } else {
-      // "the extradition department": a free word right before an organisation word.
+      // "the extradition department": a free word right before an organisation word;
+      // "Special Representative for … and the crisis in Georgia": a free word between "the" and a connector
       const nextTok = s.tokens[j + 1];
+      const prevTok = s.tokens[j - 1];
       if (lowerFree < 2 && nextTok && !nextTok.cap && (ORG_WORDS.has(nextTok.lower) || lowerFree > 0)) {
         lowerFree++;
+      } else if (freeInPhrase < 2 && prevTok?.lower === 'the' && nextTok && ['in', 'of', 'for', 'on'].includes(nextTok.lower)) {
+        freeInPhrase++;
       } else break;
     }
     from = j;

@@ -119,7 +119,9 @@ function instantSuffix(printed: string): string | null {
   return `T${pad(hour)}:${pad(minute)}:${pad(second)}${zone}`;
 }
 
-const MONTH_WORD = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_NAMES = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+// agencies also print the month in capitals ("YEREVAN, OCTOBER 5, ARMENPRESS.")
+const MONTH_WORD = `(?:${MONTH_NAMES}|${MONTH_NAMES.toUpperCase().replace(/\(\?:/g, '(?:')})\\.?`;
 const DATELINE_DATE = `(?:${MONTH_WORD}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_WORD}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})(?:,?\\s+\\d{4})?`;
 const DATELINE_PLACE = "[A-Z][A-Za-z'’.\\-]*(?:[ -][A-Z][A-Za-z'’.\\-]*){0,3}";
 /** `BEIJING, July 13 (Xinhua) --`, `DUSHANBE, 19.09.2023 (NIAT Khovar) –`, `LONDON (Reuters) -` */
