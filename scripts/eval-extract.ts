@@ -1,7 +1,8 @@
 /**
  * npm run eval:extract [-- <corpus dir>] [--out preds.jsonl] [--json]
  *
- * Runs the extractor over the corpus (default: $NEWSGRAPH_CORPUS or ../shared/corpus from the repo root),
+ * Runs the extractor over a corpus folder of `.txt` reports with a `gold/` folder beside them (default:
+ * $NEWSGRAPH_CORPUS or ../shared/corpus from the repo root; the held-out genre set is tests/fixtures/genre),
  * scores it against gold/ with the rules of score-extraction.py and prints the same table.
  */
 import { promises as fs } from 'fs';
@@ -17,6 +18,9 @@ async function main(): Promise<number> {
   const repoRoot = path.resolve(__dirname, '..');
   const corpus = path.resolve(positional[0] ?? process.env.NEWSGRAPH_CORPUS ?? path.join(repoRoot, '..', 'shared', 'corpus'));
   const goldDir = path.join(corpus, 'gold');
+  const isDir = async (p: string) => (await fs.stat(p).catch(() => null))?.isDirectory() ?? false;
+  if (!(await isDir(corpus))) throw new Error(`the corpus folder "${corpus}" does not exist.`);
+  if (!(await isDir(goldDir))) throw new Error(`the corpus folder "${corpus}" has no "gold" folder of annotations.`);
   const txts = (await fs.readdir(corpus)).filter((n) => n.endsWith('.txt')).sort();
   const predictions: Array<Record<string, unknown>> = [];
   for (const name of txts) {
