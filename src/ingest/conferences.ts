@@ -38,6 +38,7 @@ const LEFT_MODIFIERS = new Set([
 ]);
 const NOT_EVENT_BEFORE = new Set(['press', 'news', 'video', 'videoconference', 'phone', 'telephone', 'web', 'briefing']);
 
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const BODY_WORDS = /^(?:foreign|ministers?|prosecutors?|general|heads?|of|state|government|defen[cs]e|interior|justice|economy|finance|trade|energy|transport|agriculture|health|education|culture|parliamentary|speakers?|chiefs?|leaders?|national|security|advisers?|advisors?)$/;
 
 const ORDINAL_WORDS: Record<string, number> = {
@@ -171,6 +172,7 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
       let lowers = 0;
       while (m < tk.length) {
         const x = tk[m];
+        if (x.cap && x.word && CALENDAR.test(x.text)) break;
         if (x.cap && x.word) {
           last = m;
           lowers = 0;
@@ -451,9 +453,14 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
       });
     }
   }
-  // merge repeated mentions
+  // merge repeated mentions; "the plenary session of the Ministerial Council" is part of the council's meeting
   const merged: ExtractedConference[] = [];
   for (const c of found) {
+    const part = /^(?:plenary|opening|closing|final|concluding|inaugural)\s+(?:session|meeting|ceremony|sitting)\s+of\s+(?:the\s+)?(.+)$/i.exec(c.name);
+    if (part) {
+      const whole = nameWords(part[1]);
+      if (whole.size && found.some((o) => o !== c && [...whole].every((w) => nameWords(o.name).has(w)))) continue;
+    }
     const same = merged.find((m) => sameEvent(m, c, acr));
     if (!same) {
       merged.push(c);

@@ -259,6 +259,19 @@ const RULES: Rule[] = [
       return single({ value: dayValue(addDays(pub, shift)), precision: 'DAY', inferred: true });
     },
   },
+  // next week, last week: the month of that week, when the whole week lies in one month
+  {
+    re: /\b(next|last|this|coming|past)\s+week\b/gi,
+    make: (m, pub) => {
+      const rel = m[1].toLowerCase();
+      const weekday = (new Date(Date.UTC(pub.y, pub.m - 1, pub.d)).getUTCDay() + 6) % 7;
+      const shift = rel === 'next' || rel === 'coming' ? 7 : rel === 'this' ? 0 : -7;
+      const monday = addDays(pub, shift - weekday);
+      const sunday = addDays(monday, 6);
+      if (monday.m !== sunday.m) return null;
+      return single(month(monday.y, monday.m, true));
+    },
+  },
   // last year, next year, this year
   {
     re: /\b(last|next|this|previous|past|coming)\s+year\b/gi,

@@ -6,6 +6,7 @@ import { PartialDate } from './dates';
 import { findMeetings, ExtractedMeeting, MeetingStatus } from './meetings';
 import { MentionIndex } from './mentions';
 import { Evidence, ExtractedOfficial, findOfficials, titleKey } from './officials';
+import { INTERNATIONAL_MARKERS } from './lexicon';
 import type { Report } from './report';
 
 export type { Evidence } from './officials';
@@ -98,6 +99,8 @@ function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | n
   const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b[^.;]*$/u.exec(prefix);
   const text = of?.[1] ?? own?.[1];
   if (!text) return null;
+  // "a delegation of the European Parliament's Delegation … led by its Chair X": no country
+  if (INTERNATIONAL_MARKERS.test(text)) return 'international';
   const places = findPlaces(text).filter((p) => p.kind !== 'city');
   return places.length ? places[places.length - 1].code : null;
 }
@@ -106,7 +109,8 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   for (const o of officials) {
     if (o.country || o.international) continue;
     const c = delegationCountry(analysis, o);
-    if (c) {
+    if (c === 'international') o.international = true;
+    else if (c) {
       o.country = c;
       o.countrySource = 'description';
     }

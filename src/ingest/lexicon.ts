@@ -12,7 +12,8 @@ export interface Token {
   lower: string;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{L}\p{N}]/gu;
+// dotted abbreviations keep their last full stop ("U.S.", "U.N.", "H.E.")
+const TOKEN_RE = /(?:\p{Lu}\.){2,}(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{L}\p{N}]/gu;
 
 /** Words, possessive markers and punctuation with offsets. */
 export function tokenize(text: string, offset = 0): Token[] {
@@ -43,7 +44,7 @@ function mk(text: string, start: number): Token {
 export const TITLE_HEADS = new Set([
   'president', 'vice-president', 'premier', 'vice-premier', 'minister', 'chancellor', 'councilor', 'councillor',
   'counsellor', 'counselor', 'prosecutor', 'prosecutor-general', 'procurator-general', 'procurator', 'attorney-general',
-  'solicitor-general', 'general', 'secretary', 'secretary-general', 'director', 'director-general', 'head', 'chief',
+  'solicitor-general', 'general', 'secretary', 'rapporteur', 'secretary-general', 'director', 'director-general', 'head', 'chief',
   'chairman', 'chairwoman', 'chairperson', 'chair', 'vice-chairman', 'speaker', 'ambassador', 'envoy', 'representative',
   'consul', 'consul-general', 'affaires', 'attaché', 'attache', 'king', 'queen', 'emir', 'amir', 'sultan', 'prince',
   'governor', 'mayor', 'commissioner', 'commander', 'commander-in-chief', 'judge', 'spokesperson', 'spokesman',
@@ -81,10 +82,14 @@ export const ORG_WORDS = new Set([
   'khural', 'oliy', 'sejm', 'people', "people's", 'peoples', 'members', 'member', 'interpol', 'europol', 'prosecutors-general',
   'procurators', 'cooperation', 'anti-corruption', 'anti-terrorist', 'anti-terrorism', 'counter-terrorism', 'investigation',
   'investigative', 'department', 'inspectorate', 'tribunal', 'treasury', 'palace', 'house', 'hall', 'diet', 'legislature',
+  // parliaments called by their own names
+  'mazhilis', 'majilis', 'mejlis', 'jogorku', 'kenesh', 'knesset', 'bundestag', 'bundesrat', 'storting', 'riksdag', 'seimas',
+  'saeima', 'riigikogu', 'verkhovna', 'sabor', 'folketing', 'eduskunta', 'althing', 'cortes', 'oireachtas', 'sabha', 'shura',
+  'halk', 'maslahaty', 'seanad', 'senado', 'congreso', 'assemblée', 'bundesversammlung',
 ]);
 
 /** International organisations: a title tied to one of them gives the official no country. */
-export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N\.|United Nations|UNODC|UNDP|UNESCO|UNICEF|UNHCR|UNFCCC|SCO|CIS|EU|European Union|European Commission|European Council|European Parliament|OSCE|NATO|IAP|ASEAN|OIC|CICA|BRICS|ECO|CSTO|EAEU|EAEC|GUAM|OTS|G20|G7|APEC|WTO|WHO|IMF|IAEA|ICC|ICJ|Interpol|INTERPOL|Europol|African Union|Arab League|League of Arab States|Council of Europe|Commonwealth of Independent States|Shanghai Cooperation Organi[sz]ation|International\s+(?:Association|Organi[sz]ation|Court|Criminal|Federation|Union|Monetary|Atomic|Committee|Labour|Maritime|Telecommunication|Olympic|Anti-Corruption)|Organi[sz]ation of|Economic Cooperation Organi[sz]ation|Eurasian|Non-Aligned Movement|Regional Anti-Terrorist Structure|RATS|Secretariat|World Bank|Asian Development Bank|Coordinat\w+ Council)\b/;
+export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N(?=\.)|United Nations|UNODC|UNDP|UNESCO|UNICEF|UNHCR|UNFCCC|SCO|CIS|EU|European Union|European Commission|European Council|European Parliament|OSCE|NATO|IAP|ASEAN|OIC|CICA|BRICS|ECO|CSTO|EAEU|EAEC|GUAM|OTS|G20|G7|APEC|WTO|WHO|IMF|IAEA|ICC|ICJ|Interpol|INTERPOL|Europol|African Union|Arab League|League of Arab States|Council of Europe|Commonwealth of Independent States|Shanghai Cooperation Organi[sz]ation|International\s+(?:Association|Organi[sz]ation|Court|Criminal|Federation|Union|Monetary|Atomic|Committee|Labour|Maritime|Telecommunication|Olympic|Anti-Corruption)|Organi[sz]ation of|Economic Cooperation Organi[sz]ation|Eurasian|Non-Aligned Movement|Regional Anti-Terrorist Structure|RATS|Secretariat|World Bank|Asian Development Bank|Coordinat\w+ Council)\b/;
 
 /** Capitalised words that never belong to a person's name. */
 export const NOT_NAME = new Set([

@@ -43,7 +43,8 @@ const PRESENT_AT =
 /** Calls are no meetings: nobody met in person. */
 const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
-const JOINT_AT = /\b(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)/;
+const JOINT_AT =
+  /\b(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
 const CREDENTIALS = /\bcredentials\b/i;
 const WITH_WHOM =
   /,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:is|are|was|were)\s+)?(?:(?:will|would|also|expected\s+to|scheduled\s+to|due\s+to|set\s+to|to)\s+)*(?:hold|held|holds|have|had|has)\s+(?:talks|a\s+meeting|meetings|consultations)\b|,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:will|also|is\s+expected\s+to)\s+)*(?:met|meet|meets)\b/;
@@ -98,10 +99,10 @@ interface Place {
 
 /** "visit to Beijing", "trip to London", "is in Singapore", "arrived in Baku", "visit of the delegation to Azerbaijan". */
 function visitPlace(text: string): Place | null {
-  const re = /\b(?:visit|trip|travel|journey|tour)\b(?:\s+of\s+(?:the|his|her|a)\s+[\w ]{1,40}?)?\s+to\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:is|was|are|were|arrived|arrives|stayed)\s+in\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)/gu;
+  const re = /\b(?:visit|trip|travel|journey|tour)\b(?:\s+of\s+(?:the|his|her|a)\s+[\w ]{1,40}?)?\s+to\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:will|to)\s+visit\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:is|was|are|were|arrived|arrives|stayed)\s+in\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const p = findPlaces(m[1] ?? m[2])[0];
+    const p = findPlaces(m[1] ?? m[2] ?? m[3])[0];
     if (p && p.start <= 4) return { city: p.kind === 'city' || isKnownCity(p.text) ? p.text : null, country: p.code };
   }
   return null;
@@ -126,6 +127,18 @@ export function findMeetings(
   const datelineCity = report.dateline?.city ?? null;
 
   const lastMeeting = (): ExtractedMeeting | undefined => [...meetings].reverse().find((m) => !m.recalled);
+
+  /** The official named right after "delegation … led by / headed by" in an earlier sentence, or -1. */
+  const delegationLeader = (before: number): number => {
+    for (let i = before - 1; i >= 0; i--) {
+      const m = /\bdelegation\b[^.;]*?\b(?:led|headed)\s+by\b/.exec(sentences[i].text);
+      if (!m) continue;
+      const at = sentences[i].start + m.index + m[0].length;
+      const who = mentions.bySentence[i].find((x) => x.start >= at && x.official >= 0 && x.kind !== 'pronoun');
+      if (who) return who.official;
+    }
+    return -1;
+  };
 
   const placeFor = (s: SentenceInfo, triggerAt: number, region: number): { place: Place | null; conference: number | null } => {
     const rel = triggerAt - s.start;
@@ -327,6 +340,11 @@ export function findMeetings(
       const objectMentions = sm.filter((x) => x.start >= trigEnd && x.end <= region && (x.official >= 0 || x.kind === 'counterpart'));
       const objectCands = objectMentions.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.official !== subject?.official);
       // the object is the first mention, and the ones listed with it ("met X and Foreign Minister Y")
+      // "The (European) delegation met with …": the person who leads the delegation named earlier
+      if (!subject && /\b[Tt]he\s+(?:[\p{Lu}][\p{L}-]*\s+)?delegation\s+(?:also\s+)?$/u.test(s.text.slice(clauseStart, t.index))) {
+        const leader = delegationLeader(s.index);
+        if (leader >= 0) subject = { official: leader, kind: 'description', start: trigStart, end: trigStart, sentence: s.index };
+      }
       const titleOnly = !subject && UNNAMED_SUBJECT.test(s.text.slice(clauseStart, t.index));
       const objects = objectCands.slice(0, 1);
       for (const x of objectCands.slice(1)) {
@@ -368,7 +386,9 @@ export function findMeetings(
       const cleanCountries = countries.filter((c) => c !== subjCountry || countries.length === 1);
       if (participants.length + cleanCountries.length < 2 && !unnamedSubject) continue;
       if (participants.length === 0) continue;
-      const status: MeetingStatus = PLANNED_BEFORE.test(before) ? 'planned' : 'held';
+      // "will visit Washington next week for talks with …": the future reaches over the clause
+      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to)\s[^,;]*$/.test(before);
+      const status: MeetingStatus = planned ? 'planned' : 'held';
       const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
       const { place, conference } = placeFor(s, trigStart, placeEnd);
       // counterparts take the title of the official they are the counterpart of
