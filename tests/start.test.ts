@@ -68,10 +68,10 @@ test('starts with sample data, keeps what was written across a restart, and seed
     await waitReady(first);
     expect((await fetch(`${first.origin}/healthz`)).status).toBe(200);
     expect((await gql(first.origin, totals)).data).toEqual({
-      articles: { totalCount: 1 },
-      officials: { totalCount: 6 },
-      meetings: { totalCount: 5 },
-      conferences: { totalCount: 2 },
+      articles: { totalCount: 2 },
+      officials: { totalCount: 7 },
+      meetings: { totalCount: 6 },
+      conferences: { totalCount: 5 },
     });
     const aliyev = await gql(first.origin, `{ officials(filter: { name: "Kamran Aliyev" }) { nodes { counterparts { nodes { official { name } } } } } }`);
     expect(aliyev.data.officials.nodes[0].counterparts.nodes.map((c: any) => c.official.name)).toContain('Max Hill');
@@ -81,18 +81,18 @@ test('starts with sample data, keeps what was written across a restart, and seed
     first.child.kill('SIGTERM');
   }
   expect(await first.exited).toBe(0);
-  expect(first.output()).toContain('"created":18');
+  expect(first.output()).toContain('"reports":2,"created":26,"updated":2,"unchanged":2');
 
   const second = await startService({ NEWSGRAPH_DB_PORT: dbPort });
   try {
     await waitReady(second);
-    expect((await gql(second.origin, totals)).data.officials.totalCount).toBe(7);
-    expect((await gql(second.origin, totals)).data.meetings.totalCount).toBe(5);
+    expect((await gql(second.origin, totals)).data.officials.totalCount).toBe(8);
+    expect((await gql(second.origin, totals)).data.meetings.totalCount).toBe(6);
   } finally {
     second.child.kill('SIGTERM');
   }
   expect(await second.exited).toBe(0);
-  expect(second.output()).toContain('"created":0,"updated":0,"unchanged":18');
+  expect(second.output()).toContain('"reports":2,"created":0,"updated":0,"unchanged":30');
 });
 
 test('without Go, a built database or MONGODB_URI it says what to do and exits 1', async () => {

@@ -52,13 +52,16 @@ describe('articles', () => {
   test('articles are filtered by date range, source and official', async () => {
     const aliyev = await officialId('Kamran Aliyev');
     const query = `query($filter: ArticleFilter) { articles(filter: $filter) { totalCount nodes { source } } }`;
-    const hit = { articles: { totalCount: 1, nodes: [{ source: 'Azernews' }] } };
+    const one = { articles: { totalCount: 1, nodes: [{ source: 'Azernews' }] } };
+    const both = { articles: { totalCount: 2, nodes: [{ source: 'Azernews' }, { source: 'Azernews' }] } };
     const miss = { articles: { totalCount: 0, nodes: [] } };
-    expect(await data(query, { filter: { from: '2023-09-28', to: '2023-09-28' } })).toEqual(hit);
-    expect(await data(query, { filter: { from: '2023-09-29' } })).toEqual(miss);
-    expect(await data(query, { filter: { source: 'AZERNEWS' } })).toEqual(hit);
+    expect(await data(query, { filter: { from: '2023-09-28', to: '2023-09-28' } })).toEqual(one);
+    expect(await data(query, { filter: { from: '2023-09-29', to: '2024-09-30' } })).toEqual(miss);
+    expect(await data(query, { filter: { from: '2023-09-28T13:49:00Z', to: '2023-09-28T13:49:00Z' } })).toEqual(one);
+    expect(await data(query, { filter: { from: '2023-09-28T13:49:01Z', to: '2024-09-30' } })).toEqual(miss);
+    expect(await data(query, { filter: { source: 'AZERNEWS' } })).toEqual(both);
     expect(await data(query, { filter: { source: 'Xinhua' } })).toEqual(miss);
-    expect(await data(query, { filter: { official: aliyev } })).toEqual(hit);
+    expect(await data(query, { filter: { official: aliyev } })).toEqual(both);
   });
 });
 
@@ -83,18 +86,26 @@ describe('officials', () => {
       name: 'Kamran Aliyev',
       aliases: [],
       title: 'Prosecutor General',
-      titles: [{ title: 'Prosecutor General', article: { source: 'Azernews' } }],
+      // One title per report that gave it.
+      titles: [
+        { title: 'Prosecutor General', article: { source: 'Azernews' } },
+        { title: 'Prosecutor General', article: { source: 'Azernews' } },
+      ],
       organization: { name: "Prosecutor General's Office", country: { code: 'AZ' } },
       country: { code: 'AZ', name: 'Azerbaijan' },
-      articles: { totalCount: 1, nodes: [{ source: 'Azernews' }] },
-      conferences: { nodes: [{ edition: 28 }] },
+      articles: { totalCount: 2, nodes: [{ source: 'Azernews' }, { source: 'Azernews' }] },
+      // Newest first: the plenary session he invited his Georgian counterpart to, then London.
+      conferences: { nodes: [{ edition: null }, { edition: 28 }] },
     });
-    expect(official.meetings.totalCount).toBe(4);
+    expect(official.meetings.totalCount).toBe(5);
+    expect(official.meetings.nodes[0].participants).toEqual([{ name: 'Kamran Aliyev' }, { name: 'Giorgi Gabitashvili' }]);
     const delegations = official.meetings.nodes.find((m: any) => m.counterpartCountries.length > 0);
     expect(delegations.counterpartCountries.map((c: any) => c.code)).toEqual(['US', 'BR', 'AT', 'AE', 'UA', 'MN']);
-    expect(official.counterparts.totalCount).toBe(3);
-    expect(official.counterparts.nodes.map((c: any) => c.official.name)).toEqual(['Harj Dersi', 'Lucien Wong', 'Max Hill']);
-    expect(official.counterparts.nodes[2]).toEqual({
+    // Most meetings first, then the most recent, then by name.
+    expect(official.counterparts.totalCount).toBe(4);
+    expect(official.counterparts.nodes.map((c: any) => c.official.name)).toEqual(['Giorgi Gabitashvili', 'Harj Dersi', 'Lucien Wong', 'Max Hill']);
+    expect(official.counterparts.nodes[0]).toMatchObject({ meetingCount: 1, firstMet: { value: '2024-10-01' }, lastMet: { value: '2024-10-01' } });
+    expect(official.counterparts.nodes[3]).toEqual({
       official: { name: 'Max Hill' },
       meetingCount: 1,
       firstMet: null,
@@ -120,11 +131,11 @@ describe('officials', () => {
     const query = `query($after: String) { officials(first: 4, after: $after) {
       totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     const first = (await data(query)).officials;
-    expect(first.totalCount).toBe(6);
-    expect(first.edges.map((e: any) => e.node.name)).toEqual(['Harj Dersi', 'Ilham Aliyev', 'Isfandiyar Hajiyev', 'Kamran Aliyev']);
+    expect(first.totalCount).toBe(7);
+    expect(first.edges.map((e: any) => e.node.name)).toEqual(['Giorgi Gabitashvili', 'Harj Dersi', 'Ilham Aliyev', 'Isfandiyar Hajiyev']);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[3].cursor });
     const second = (await data(query, { after: first.pageInfo.endCursor })).officials;
-    expect(second.edges.map((e: any) => e.node.name)).toEqual(['Lucien Wong', 'Max Hill']);
+    expect(second.edges.map((e: any) => e.node.name)).toEqual(['Kamran Aliyev', 'Lucien Wong', 'Max Hill']);
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 });
@@ -165,14 +176,16 @@ describe('meetings', () => {
   test('meetings are filtered by topic, country, status and date range', async () => {
     const count = async (filter: Record<string, unknown>) =>
       (await data(`query($filter: MeetingFilter) { meetings(filter: $filter) { totalCount } }`, { filter })).meetings.totalCount;
-    expect(await count({})).toBe(5);
+    expect(await count({})).toBe(6);
     expect(await count({ topic: 'TRAFFICKING' })).toBe(1);
     expect(await count({ country: 'GB' })).toBe(5);
-    expect(await count({ country: 'AZ' })).toBe(0);
+    expect(await count({ country: 'AZ' })).toBe(1);
     expect(await count({ status: 'PLANNED' })).toBe(0);
-    // The sample meetings are undated, so any date range excludes them.
-    expect(await count({ from: '2023' })).toBe(0);
-    expect(await count({ to: '2023-09' })).toBe(0);
+    // Only the Baku meeting is dated (2024-10-01); undated meetings fall outside every range.
+    expect(await count({ from: '2023' })).toBe(1);
+    expect(await count({ from: '2024-10', to: '2024-10' })).toBe(1);
+    expect(await count({ from: '2024-10-02' })).toBe(0);
+    expect(await count({ to: '2024-09-30' })).toBe(0);
   });
 });
 
@@ -193,11 +206,12 @@ describe('conferences', () => {
       status: 'HELD',
       place: { city: 'London', country: { code: 'GB' } },
       startDate: null,
-      organizer: { name: 'International Association of Prosecutors', conferences: { totalCount: 2 } },
+      organizer: { name: 'International Association of Prosecutors', conferences: { totalCount: 3 } },
       participants: [{ name: 'Kamran Aliyev' }, { name: 'Isfandiyar Hajiyev' }],
-      previousEdition: null,
+      // The 27th and the 29th come from another report, merged into one series by organizer + edition.
+      previousEdition: { edition: 27 },
       nextEdition: { edition: 29, status: 'PLANNED', place: { city: 'Baku' }, startDate: { value: '2024-09', precision: 'MONTH', inferred: false } },
-      editions: [{ edition: 28 }, { edition: 29 }],
+      editions: [{ edition: 27 }, { edition: 28 }, { edition: 29 }],
       articles: [{ source: 'Azernews' }],
     });
     expect(conference.meetings).toHaveLength(5);
@@ -209,12 +223,14 @@ describe('conferences', () => {
       (await data(`query($filter: ConferenceFilter) { conferences(filter: $filter) { nodes { edition } } }`, { filter })).conferences.nodes.map(
         (c: any) => c.edition,
       );
-    expect(await names({})).toEqual([29, 28]);
-    expect(await names({ year: 2024 })).toEqual([29]);
-    expect(await names({ city: 'baku' })).toEqual([29]);
-    expect(await names({ status: 'PLANNED' })).toEqual([29]);
-    const organizer = (await data(`{ conferences(first: 1) { nodes { organizer { id } } } }`)).conferences.nodes[0].organizer.id;
-    expect(await names({ organizer })).toEqual([29, 28]);
+    // Newest first: the plenary session (2024-11-15), the 29th IAP conference (2024-09), COP29 and
+    // the 27th (undated, reported in 2024), the 28th (reported in 2023).
+    expect(await names({})).toEqual([null, 29, 29, 27, 28]);
+    expect(await names({ year: 2023 })).toEqual([28]);
+    expect(await names({ city: 'baku' })).toEqual([null, 29]);
+    expect(await names({ status: 'PLANNED' })).toEqual([null, 29, 29]);
+    const organizer = (await data(`{ conferences(filter: { city: "London" }) { nodes { organizer { id } } } }`)).conferences.nodes[0].organizer.id;
+    expect(await names({ organizer })).toEqual([29, 27, 28]);
     const org = await data(`query($id: ID!) { organization(id: $id) { name } node(id: $id) { ... on Organization { name } } }`, { id: organizer });
     expect(org).toEqual({ organization: { name: 'International Association of Prosecutors' }, node: { name: 'International Association of Prosecutors' } });
   });

@@ -117,6 +117,7 @@ test('a conference page lists its editions, participants and side meetings', asy
 
     const editions = page.getByRole('region', { name: /^Editions/ });
     expect(await editions.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^27th edition\s+Tbilisi, Georgia$/),
       expect.stringMatching(/^28th edition \(this page\)/),
       expect.stringMatching(/^29th edition\s+Sept? 2024 · Baku, Azerbaijan · planned$/),
     ]);
