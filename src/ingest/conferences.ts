@@ -183,8 +183,10 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
           if (close < 0 || close - m > 6) break;
           m = close;
           last = m;
-        } else if (['of', 'the', 'and', 'for', 'on', 'to'].includes(x.lower)) {
+        } else if (['of', 'the', 'and', 'for', 'on', 'to', 'in'].includes(x.lower)) {
           if (x.lower === 'to' && tk[m + 1]?.lower === 'be') break;
+          // "… Confidence Building Measures in Asia (CICA)" goes on; "… Council in Minsk" is the place
+          if (x.lower === 'in' && !(isCapWord(tk[m + 1]) && !s.placeAt[m + 1] && tk[m + 2]?.text === '(')) break;
           if (x.lower === 'and' && !isCapWord(tk[m + 1]) && tk[m + 1]?.lower !== 'the') break;
         } else if (x.word && !x.cap && lowers < 3 && /^(?:prosecutors?|general|member|states?|heads?|government|ministers?|foreign|affairs|parties|countries|leaders?|chiefs?|justice|interior|defen[cs]e|security|councils?|commissions?|committees?|of)$/.test(x.lower)) {
           lowers++;
@@ -210,6 +212,9 @@ function isConference(s: SentenceInfo, h: number, span: Span): boolean {
   if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return false;
   // a council is a body; only a numbered or ministerial one names a gathering ("the 30th OSCE Ministerial Council")
   if (head.lower === 'dialogue' && (span.edition === null || !head.cap)) return false;
+  // "the National People's Congress Standing Committee": the head starts a body's name
+  const follow = tk[span.to];
+  if (span.edition === null && follow?.cap && follow.word && (ORG_WORDS.has(follow.lower) || follow.lower === 'standing')) return false;
   if (head.lower === 'council' && span.edition === null && !tk.slice(span.from, h).some((t) => t.lower === 'ministerial')) return false;
   if (span.edition !== null) return true;
   const left = tk.slice(span.from, h);
@@ -399,6 +404,11 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
           const p = findPlaces(near[1])[0];
           if (p && p.start <= 4) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
         }
+      }
+      if (!place) {
+        // "… scheduled for 12-13 March in Minsk"
+        const dated = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|will\s+be)\s+)?(?:scheduled|set|slated|planned|held|to\s+be\s+held)?\s*(?:for|on|from)\s+[^.;,]{0,30}?\d[^.;,]{0,20}?\s(?=in\s)/.exec(after);
+        if (dated) place = placeAfterIn(after.slice(dated[0].length));
       }
       if (!place) {
         // "… commission on trade and economic cooperation, which will take place in Tashkent"

@@ -137,6 +137,17 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
       }
     }
   }
+  // "Narbayeva conveyed the greetings of President Shavkat Mirziyoyev": the greeting comes from the bearer's country
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const prefix = analysis.report.body.slice(o.evidence.start, o.firstOffset);
+    if (!/\bconvey\w*\s+(?:the\s+)?(?:warm(?:est)?\s+|sincere\s+|best\s+)?(?:greetings|regards|wishes)\s+(?:of|from)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,3}$/u.test(prefix)) continue;
+    const bearer = officials.find((x) => x !== o && x.country && prefix.includes(x.name.split(' ').pop()!));
+    if (bearer) {
+      o.country = bearer.country;
+      o.countrySource = 'description';
+    }
+  }
   const home = homeCountry(analysis, officials);
   if (home) {
     for (const o of officials) {

@@ -122,6 +122,8 @@ export function findMeetings(
   for (const s of sentences) {
     // a visit still to come ("will travel to …") says nothing about where the reported meetings were
     if (/\b(?:will|to|plans? to|is scheduled to)\s+(?:\w+\s+){0,3}?(?:travel|visit|go)\b/.test(s.text)) continue;
+    // nor does one recalled from the past ("recalled his state visit to Tashkent in August last year")
+    if (/\b(?:recall\w*|last\s+year|previous|earlier\s+visit)\b/i.test(s.text)) continue;
     reportVisit ??= visitPlace(s.text);
   }
   const datelineCity = report.dateline?.city ?? null;
@@ -348,6 +350,10 @@ export function findMeetings(
       const titleOnly = !subject && UNNAMED_SUBJECT.test(s.text.slice(clauseStart, t.index));
       const objects = objectCands.slice(0, 1);
       for (const x of objectCands.slice(1)) {
+        // "…, and Zhao Leji, chairman of …, also met with …": the subject of the next meeting verb is no object
+        const rest = s.text.slice(x.end - s.start);
+        const nextVerb = /^[^.;]*?\b(?:also\s+)?(?:met|meets|received|receives|held\s+talks|hosted)\b/.exec(rest);
+        if (nextVerb && !sm.some((y) => y.start > x.end && y.start < x.end + nextVerb.index && y.official >= 0 && y.official !== x.official && y.kind !== 'description')) break;
         // honorifics' full stops ("His Excellency Mr. ") end no sentence
         const gap = report.body.slice(objects[objects.length - 1].end, x.start).replace(/\b(Mr|Mrs|Ms|Dr|Prof|H\.E)\./g, '$1');
         const listed = subject || titleOnly ? LIST_GAP.test(gap) : /^\s+and\s+(?:with\s+)?[\p{Lu}][^,;]*$/u.test(gap);
@@ -428,7 +434,8 @@ export function findMeetings(
         else meetings.push(meeting);
       }
       made = true;
-      break;
+      // a later meeting verb of the same sentence may report another meeting ("X met Y, and Z also met Y")
+      TRIGGER.lastIndex = Math.max(TRIGGER.lastIndex, (objects.length ? objects[objects.length - 1].end : region) - s.start);
     }
     // "… at the invitation of Prime Minister X, with whom he is expected to hold talks on Thursday"
     const whom = made ? null : WITH_WHOM.exec(s.text);

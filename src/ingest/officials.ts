@@ -147,7 +147,9 @@ function readChain(s: SentenceInfo, from: number, to: number, span: Span, people
   const countries = own.filter((p) => p.kind !== 'city');
   const firstPlace = countries[0] ?? own[0];
   const intl = INTERNATIONAL_MARKERS.exec(text);
-  const international = !!intl && (!firstPlace || (intl.index ?? 0) + startOff < firstPlace.start);
+  // "Secretary of State for the European Union" is a national portfolio, not a post in the EU
+  const portfolioOnly = !!intl && /\bfor\s+(?:the\s+)?$/.test(text.slice(0, intl.index));
+  const international = !!intl && !portfolioOnly && (!firstPlace || (intl.index ?? 0) + startOff < firstPlace.start);
   const kingdomRef = /\bthe Kingdom\b(?!\s+of)/.test(text);
   return {
     title: title || null,
