@@ -32,16 +32,9 @@ export function conferencesCollection(db: Db) {
   return db.collection<ConferenceDoc>('conferences');
 }
 
-export interface ConferenceFacts {
-  name: string;
-  organizerId: ObjectId | null;
-  edition: number | null;
-  city: string | null;
-  country: CountryCode | null;
-  startDate: PartialDateDoc | null;
-  endDate: PartialDateDoc | null;
-  status: ConferenceStatusValue;
-  participantIds: ObjectId[];
+/** What one report says of a conference: the stored fields it states, and where it said so. */
+export interface ConferenceFacts
+  extends Pick<ConferenceDoc, 'name' | 'organizerId' | 'edition' | 'city' | 'country' | 'startDate' | 'endDate' | 'status' | 'participantIds'> {
   articleId: ObjectId | null;
   evidence: Omit<EvidenceDoc, 'articleId'> | null;
   /** Year of the report, standing in for the conference's year when it is undated. */

@@ -26,16 +26,9 @@ export function meetingsCollection(db: Db) {
   return db.collection<MeetingDoc>('meetings');
 }
 
-export interface MeetingFacts {
-  participantIds: ObjectId[];
-  countryCodes: CountryCode[];
-  date: PartialDateDoc | null;
-  city: string | null;
-  country: CountryCode | null;
-  topics: string[];
-  outcome: string | null;
-  status: MeetingStatusValue;
-  conferenceId: ObjectId | null;
+/** What one report says of a meeting: the stored fields it states, and where it said so. */
+export interface MeetingFacts
+  extends Pick<MeetingDoc, 'participantIds' | 'countryCodes' | 'date' | 'city' | 'country' | 'topics' | 'outcome' | 'status' | 'conferenceId'> {
   articleId: ObjectId | null;
   evidence: Omit<EvidenceDoc, 'articleId'> | null;
 }
