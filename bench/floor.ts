@@ -17,7 +17,8 @@ import { meetingsCollection, type MeetingDoc } from '../src/models/meetings';
 import { officialsCollection, type OfficialDoc } from '../src/models/officials';
 import { organizationsCollection, type OrganizationDoc } from '../src/models/organizations';
 import { countryName } from '../src/services/countries';
-import { foldedTokens } from '../src/text/normalize';
+import { scoreOf, searchLimits } from '../src/services/search';
+import { foldText, foldedTokens } from '../src/text/normalize';
 import { escapeRegex } from '../src/text/regex';
 import type { OperationName } from './operations';
 
@@ -178,6 +179,64 @@ async function searchOfficials(db: Db, variables: Record<string, unknown>): Prom
   };
 }
 
+/**
+ * 3 commands in one round trip: the three kinds of candidates, whole documents
+ * at once (the service reads projections, ranks, then loads the page by id).
+ * The ranking is the service's own rule (`scoreOf`, then label, type, id):
+ * the floor must answer the same question.
+ */
+async function search(db: Db, variables: Record<string, unknown>): Promise<Json> {
+  const words = [...new Set(foldedTokens(String(variables.query ?? '')))];
+  const where = (field: string) => ({ $and: words.map((w) => ({ [field]: { $regex: `^${escapeRegex(w)}` } })) });
+  const limit = searchLimits.candidatesPerType;
+  const [officials, conferences, articles] = await Promise.all([
+    officialsCollection(db).find(where('nameTokens'), { ...oneBatch, sort: { sortName: 1, _id: 1 }, limit }).toArray(),
+    conferencesCollection(db).find(where('searchTokens'), { ...oneBatch, sort: { dateSort: -1, _id: -1 }, limit }).toArray(),
+    articlesCollection(db).find(where('searchTokens'), { ...oneBatch, sort: { publishedAtUtc: -1, _id: -1 }, limit }).toArray(),
+  ]);
+  type Hit = { score: number; label: string; type: number; id: string; node: Record<string, unknown> };
+  const hits: Hit[] = [
+    ...officials.map((o) => ({
+      score: scoreOf(words, [
+        { tokens: foldedTokens(o.name), weight: 3 },
+        { tokens: o.aliases.flatMap(foldedTokens), weight: 2 },
+      ]),
+      label: o.sortName,
+      type: 0,
+      id: hex(o._id),
+      node: { __typename: 'Official', id: toGlobalId('Official', o._id), name: o.name, country: countryCode(o.country) },
+    })),
+    ...conferences.map((c) => ({
+      score: scoreOf(words, [
+        { tokens: foldedTokens(c.name), weight: 3 },
+        { tokens: c.searchTokens, weight: 2 },
+      ]),
+      label: foldText(c.name),
+      type: 1,
+      id: hex(c._id),
+      node: { __typename: 'Conference', id: toGlobalId('Conference', c._id), name: c.name, edition: c.edition },
+    })),
+    ...articles.map((a) => {
+      const title = foldedTokens(a.title);
+      const bodyOnly = words.filter((w) => !title.some((t) => t.startsWith(w))).length;
+      return {
+        score: scoreOf(words, [{ tokens: title, weight: 2 }]) + bodyOnly,
+        label: foldText(a.title),
+        type: 2,
+        id: hex(a._id),
+        node: { __typename: 'Article', id: toGlobalId('Article', a._id), title: a.title, publishedAt: a.publishedAt },
+      };
+    }),
+  ];
+  hits.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label) || a.type - b.type || a.id.localeCompare(b.id));
+  return {
+    search: {
+      totalCount: hits.length,
+      edges: hits.slice(0, first(variables)).map((h) => ({ score: h.score, node: h.node })),
+    },
+  };
+}
+
 /** 4 commands, one per level: officials, their meetings, the participants, the participants' organizations. */
 async function nested(db: Db, variables: Record<string, unknown>): Promise<Json> {
   const officials = await officialsCollection(db).find({}, { ...oneBatch, sort: { sortName: 1, _id: 1 }, limit: first(variables) }).toArray();
@@ -213,6 +272,7 @@ export const floor: Record<OperationName, (db: Db, variables: Record<string, unk
   feed,
   officialMeetings,
   conferenceEditions,
+  search,
   searchOfficials,
   nested,
 };

@@ -8,7 +8,7 @@ import { toGlobalId } from '../src/ids';
 import { conferencesCollection } from '../src/models/conferences';
 import { officialsCollection } from '../src/models/officials';
 
-export type OperationName = 'feed' | 'officialMeetings' | 'conferenceEditions' | 'searchOfficials' | 'nested';
+export type OperationName = 'feed' | 'officialMeetings' | 'conferenceEditions' | 'search' | 'searchOfficials' | 'nested';
 
 export interface Operation {
   name: OperationName;
@@ -62,6 +62,26 @@ export const operations: Operation[] = [
 }`,
   },
   {
+    name: 'search',
+    label: 'ranked search across officials, conferences and articles',
+    nested: false,
+    sizes: [5, 20, 50],
+    query: `query search($query: String!, $first: Int!) {
+  search(query: $query, first: $first) {
+    totalCount
+    edges {
+      score
+      node {
+        __typename
+        ... on Official { id name country { code } }
+        ... on Conference { id name edition }
+        ... on Article { id title publishedAt }
+      }
+    }
+  }
+}`,
+  },
+  {
     name: 'searchOfficials',
     label: 'search officials by name words, with organization',
     nested: false,
@@ -94,6 +114,7 @@ export const measuredSize: Record<OperationName, number> = {
   feed: 20,
   officialMeetings: 20,
   conferenceEditions: 20,
+  search: 20,
   searchOfficials: 20,
   nested: 10,
 };
@@ -119,6 +140,7 @@ export async function pickVariables(db: Db): Promise<Record<OperationName, Recor
     feed: {},
     officialMeetings: { id: toGlobalId('Official', official._id) },
     conferenceEditions: { id: toGlobalId('Conference', conference._id) },
+    search: { query: 'aliyev ka' },
     searchOfficials: { name: 'ka al' },
     nested: {},
   };
