@@ -1,5 +1,5 @@
 /** Output shapes: the gold annotation shape and the GraphQL `IngestArticleInput`. */
-import type { Extraction } from './extract';
+import type { ConferenceFact, Extraction, MeetingFact } from './extract';
 import type { Report } from './report';
 
 export interface GoldOfficial {
@@ -52,26 +52,35 @@ export function toGoldShape(report: Report, extraction: Extraction): GoldShape {
       organization: o.organization,
       country: o.country,
     })),
-    meetings: extraction.meetings.map((m) => ({
-      participants: [...m.participants],
-      countries: [...m.countries],
-      date: m.date?.value ?? null,
-      dateInferred: m.date?.inferred ?? false,
-      city: m.city,
-      country: m.country,
-      topics: [...m.topics],
-      status: m.status,
-    })),
-    conferences: extraction.conferences.map((c) => ({
-      name: c.name,
-      edition: c.edition,
-      organizer: c.organizer,
-      city: c.city,
-      country: c.country,
-      startDate: c.startDate?.value ?? null,
-      endDate: c.endDate?.value ?? null,
-      status: c.status,
-    })),
+    meetings: extraction.meetings.map((m) => ({ ...meetingFields(m, (n) => n), status: m.status })),
+    conferences: extraction.conferences.map((c) => conferenceFields(c, c.status)),
+  };
+}
+
+// The gold shape and the mutation's input describe meetings and conferences alike but for names and statuses;
+// one mapping keeps them from drifting apart. Key order shows in the `--json` output: callers spread these first.
+function meetingFields(m: MeetingFact, nameOf: (name: string) => string) {
+  return {
+    participants: m.participants.map(nameOf),
+    countries: [...m.countries],
+    date: m.date?.value ?? null,
+    dateInferred: m.date?.inferred ?? false,
+    city: m.city,
+    country: m.country,
+    topics: [...m.topics],
+  };
+}
+
+function conferenceFields<S extends string>(c: ConferenceFact, status: S) {
+  return {
+    name: c.name,
+    edition: c.edition,
+    organizer: c.organizer,
+    city: c.city,
+    country: c.country,
+    startDate: c.startDate?.value ?? null,
+    endDate: c.endDate?.value ?? null,
+    status,
   };
 }
 
@@ -169,27 +178,14 @@ export function toIngestInput(report: Report, extraction: Extraction, options: I
     meetings: extraction.meetings
       .filter((m) => m.participants.length > 0)
       .map((m) => ({
-        participants: m.participants.map(nameOf),
-        countries: [...m.countries],
-        date: m.date?.value ?? null,
-        dateInferred: m.date?.inferred ?? false,
-        city: m.city,
-        country: m.country,
-        topics: [...m.topics],
+        ...meetingFields(m, nameOf),
         outcome: m.outcome,
         status: m.status === 'planned' ? 'PLANNED' : 'HELD',
         conference: m.conference && confNames.has(m.conference) ? m.conference : null,
         evidence: { ...m.evidence },
       })),
     conferences: extraction.conferences.map((c) => ({
-      name: c.name,
-      edition: c.edition,
-      organizer: c.organizer,
-      city: c.city,
-      country: c.country,
-      startDate: c.startDate?.value ?? null,
-      endDate: c.endDate?.value ?? null,
-      status: c.status === 'upcoming' ? 'PLANNED' : 'HELD',
+      ...conferenceFields(c, c.status === 'upcoming' ? 'PLANNED' : 'HELD'),
       participants: c.participants.map(nameOf),
       evidence: { ...c.evidence },
     })),
