@@ -210,6 +210,25 @@ export function findMeetings(
     return null;
   };
 
+  /** A meeting reported as held in sentence `s`, placed from `triggerAt` on and dated by the sentence. */
+  const heldMeeting = (s: SentenceInfo, triggerAt: number, facts: Pick<ExtractedMeeting, 'participants' | 'countries' | 'topics'>): ExtractedMeeting => {
+    const { place, conference } = placeFor(s, triggerAt, s.end);
+    return {
+      participants: facts.participants,
+      countries: facts.countries,
+      date: dateFor(s),
+      city: place?.city ?? null,
+      country: place?.country ?? null,
+      topics: facts.topics,
+      outcome: null,
+      status: 'held',
+      conference,
+      recalled: false,
+      sentenceIndex: s.index,
+      evidence: { sentence: s.text, start: s.start, end: s.end },
+    };
+  };
+
   for (const s of sentences) {
     const sm = mentions.bySentence[s.index];
     // "The meeting was also attended by Z" / "The meeting was chaired by Z"
@@ -246,42 +265,14 @@ export function findMeetings(
         }
       }
       if (participants.length >= 2) {
-        const { place, conference } = placeFor(s, s.start, s.end);
-        meetings.push({
-          participants,
-          countries,
-          date: dateFor(s),
-          city: place?.city ?? null,
-          country: place?.country ?? null,
-          topics: [],
-          outcome: null,
-          status: 'held',
-          conference,
-          recalled: false,
-          sentenceIndex: s.index,
-          evidence: { sentence: s.text, start: s.start, end: s.end },
-        });
+        meetings.push(heldMeeting(s, s.start, { participants, countries, topics: [] }));
         continue;
       }
     }
     // "A regular meeting of the special group … was held within the framework of the conference"
     const group = GROUP_MEETING.exec(s.text);
     if (group && !inConference(s.start + group.index + group[0].indexOf('meeting'))) {
-      const { place, conference } = placeFor(s, s.start + group.index, s.end);
-      meetings.push({
-        participants: [],
-        countries: [],
-        date: dateFor(s),
-        city: place?.city ?? null,
-        country: place?.country ?? null,
-        topics: topicsOf(s.text),
-        outcome: null,
-        status: 'held',
-        conference,
-        recalled: false,
-        sentenceIndex: s.index,
-        evidence: { sentence: s.text, start: s.start, end: s.end },
-      });
+      meetings.push(heldMeeting(s, s.start + group.index, { participants: [], countries: [], topics: topicsOf(s.text) }));
       continue;
     }
     // "the meeting of the heads of state in Samarkand in September last year"
