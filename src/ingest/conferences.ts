@@ -13,7 +13,8 @@ import type { Evidence } from './officials';
 
 export type ConferenceStatus = 'attended' | 'mentioned-past' | 'upcoming';
 
-export interface ExtractedConference {
+/** A conference as the report tells it; the extractor's working record and the extraction's fact both have it. */
+export interface ConferenceDetails {
   name: string;
   edition: number | null;
   organizer: string | null;
@@ -22,11 +23,14 @@ export interface ExtractedConference {
   startDate: PartialDate | null;
   endDate: PartialDate | null;
   status: ConferenceStatus;
+  evidence: Evidence;
+}
+
+export interface ExtractedConference extends ConferenceDetails {
   /** Offsets of the name in the body. */
   start: number;
   end: number;
   sentenceIndex: number;
-  evidence: Evidence;
 }
 
 const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council', 'dialogue']);

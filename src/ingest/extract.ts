@@ -1,9 +1,8 @@
 /** Runs the extractors over one report and settles the officials' countries. */
 import { analyse, Analysis } from './analysis';
-import { findConferences, ExtractedConference } from './conferences';
+import { findConferences, ConferenceDetails } from './conferences';
 import { cityCode, countryCode, findPlaces, KINGDOMS } from './countries';
-import { PartialDate } from './dates';
-import { findMeetings, ExtractedMeeting, MeetingStatus } from './meetings';
+import { findMeetings, ExtractedMeeting, MeetingDetails } from './meetings';
 import { MentionIndex } from './mentions';
 import { Evidence, ExtractedOfficial, findOfficials, titleKey } from './officials';
 import { INTERNATIONAL_MARKERS } from './lexicon';
@@ -24,34 +23,16 @@ export interface OfficialFact {
   evidence: Evidence;
 }
 
-export interface MeetingFact {
+export interface MeetingFact extends MeetingDetails {
   /** Names of officials (as in `officials`) who took part. */
   participants: string[];
-  /** ISO2 codes of countries whose unnamed officials took part. */
-  countries: string[];
-  date: PartialDate | null;
-  city: string | null;
-  country: string | null;
-  topics: string[];
-  outcome: string | null;
-  status: MeetingStatus;
   /** Name of the conference (as in `conferences`) it was held at. */
   conference: string | null;
-  evidence: Evidence;
 }
 
-export interface ConferenceFact {
-  name: string;
-  edition: number | null;
-  organizer: string | null;
-  city: string | null;
-  country: string | null;
-  startDate: PartialDate | null;
-  endDate: PartialDate | null;
-  status: ExtractedConference['status'];
+export interface ConferenceFact extends ConferenceDetails {
   /** Names of officials (as in `officials`) reported taking part. */
   participants: string[];
-  evidence: Evidence;
 }
 
 export interface Extraction {

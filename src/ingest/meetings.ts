@@ -12,9 +12,8 @@ import type { Evidence, ExtractedOfficial } from './officials';
 
 export type MeetingStatus = 'held' | 'planned';
 
-export interface ExtractedMeeting {
-  /** Indexes into the officials list. */
-  participants: number[];
+/** A meeting as the report tells it, but for who took part and where; the extractor's record and the extraction's fact both have it. */
+export interface MeetingDetails {
   /** ISO2 codes of countries whose unnamed officials took part. */
   countries: string[];
   date: PartialDate | null;
@@ -23,12 +22,17 @@ export interface ExtractedMeeting {
   topics: string[];
   outcome: string | null;
   status: MeetingStatus;
+  evidence: Evidence;
+}
+
+export interface ExtractedMeeting extends MeetingDetails {
+  /** Indexes into the officials list. */
+  participants: number[];
   /** Index into the conferences list of the conference it was held at. */
   conference: number | null;
   /** A meeting recalled from the past rather than reported. */
   recalled: boolean;
   sentenceIndex: number;
-  evidence: Evidence;
 }
 
 const TRIGGER =
