@@ -23,6 +23,7 @@ import {
   GoldShape,
   decodeReport,
 } from '../src/ingest';
+import { runCli } from './cli';
 
 interface Options {
   paths: string[];
@@ -258,12 +259,4 @@ function summarize(read: number, tally: Map<string, Record<string, number>> | nu
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);
