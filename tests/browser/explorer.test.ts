@@ -2,28 +2,15 @@
  * The explorer in a real Chromium against a real server and database: what a
  * person sees and can do, with the mouse, the keyboard and on a phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { seedSampleData } from '../../src/services/seed';
-import { launchChromium, phone, screenshot, withPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/harness';
+import type { Page } from 'playwright-core';
+import { phone, screenshot, seededBrowserSuite, withPage } from '../support/browser';
 
 const sampleUrl = 'urn:newsgraph:sample:azernews-2023-09-28-iap28-london';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await seedSampleData(server.db, new Date('2024-01-01T00:00:00Z'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = seededBrowserSuite();
 
 async function idOf(query: string, pick: (data: any) => string): Promise<string> {
-  const response = await server.gql(query);
+  const response = await suite.server.gql(query);
   expect(response.body.errors).toBeUndefined();
   return pick(response.body.data);
 }
@@ -34,13 +21,13 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 
 test('searching "Aliyev" finds Kamran Aliyev, whose page shows Max Hill among his counterparts', () =>
-  withPage(browser, server.origin, 'explorer-search', async ({ page, problems }) => {
-    await page.goto(`${server.origin}/`);
+  withPage(suite.browser, suite.server.origin, 'explorer-search', async ({ page, problems }) => {
+    await page.goto(`${suite.server.origin}/`);
     await page.getByRole('searchbox', { name: 'Search officials, conferences and articles' }).fill('Aliyev');
     await page.getByRole('button', { name: 'Search' }).click();
 
     await heading(page).getByText('Results for “Aliyev”', { exact: true }).waitFor();
-    expect(page.url()).toBe(`${server.origin}/search?q=Aliyev`);
+    expect(page.url()).toBe(`${suite.server.origin}/search?q=Aliyev`);
     const officials = page.getByRole('region', { name: /^Officials/ });
     expect(await officials.getByRole('heading').innerText()).toBe('Officials (2)');
     expect(await officials.getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining(['Kamran Aliyev', 'Ilham Aliyev']));
@@ -49,7 +36,7 @@ test('searching "Aliyev" finds Kamran Aliyev, whose page shows Max Hill among hi
 
     await officials.getByRole('link', { name: 'Kamran Aliyev' }).click();
     await heading(page).getByText('Kamran Aliyev').waitFor();
-    expect(page.url()).toMatch(new RegExp(`^${server.origin}/officials/[^/]+$`));
+    expect(page.url()).toMatch(new RegExp(`^${suite.server.origin}/officials/[^/]+$`));
     expect(await page.title()).toBe('Kamran Aliyev · newsgraph explorer');
     await page.getByText('Prosecutor General · Prosecutor General\'s Office · Azerbaijan').waitFor();
 
@@ -77,8 +64,8 @@ test('searching "Aliyev" finds Kamran Aliyev, whose page shows Max Hill among hi
 
 test('an article page marks the sentences facts came from and links the officials it names', async () => {
   const articleId = await idOf(`{ articleByUrl(url: "${sampleUrl}") { id } }`, (data) => data.articleByUrl.id);
-  await withPage(browser, server.origin, 'explorer-article', async ({ page, problems }) => {
-    await page.goto(`${server.origin}/articles/${encodeURIComponent(articleId)}`);
+  await withPage(suite.browser, suite.server.origin, 'explorer-article', async ({ page, problems }) => {
+    await page.goto(`${suite.server.origin}/articles/${encodeURIComponent(articleId)}`);
     await heading(page).getByText("Azerbaijan's Prosecutor General attends IAP annual conference in London").waitFor();
 
     const body = page.locator('.article-body');
@@ -98,7 +85,7 @@ test('an article page marks the sentences facts came from and links the official
     const factLink = maxHillSentence.getByRole('link', { name: /^Fact \d+$/ });
     const number = (await factLink.innerText()).trim();
     await factLink.click();
-    expect(page.url()).toBe(`${server.origin}/articles/${encodeURIComponent(articleId)}#fact-${number}`);
+    expect(page.url()).toBe(`${suite.server.origin}/articles/${encodeURIComponent(articleId)}#fact-${number}`);
     const card = page.locator(`#fact-${number}`);
     expect(await card.innerText()).toMatch(/Meeting[\s\S]*Max Hill[\s\S]*Topics:/);
     await screenshot(page, 'explorer-article');
@@ -111,8 +98,8 @@ test('an article page marks the sentences facts came from and links the official
 
 test('a conference page lists its editions, participants and side meetings', async () => {
   const conferenceId = await idOf(`{ conferences(filter: { city: "London" }) { nodes { id } } }`, (data) => data.conferences.nodes[0].id);
-  await withPage(browser, server.origin, 'explorer-conference', async ({ page, problems }) => {
-    await page.goto(`${server.origin}/conferences/${encodeURIComponent(conferenceId)}`);
+  await withPage(suite.browser, suite.server.origin, 'explorer-conference', async ({ page, problems }) => {
+    await page.goto(`${suite.server.origin}/conferences/${encodeURIComponent(conferenceId)}`);
     await heading(page).getByText(/28th annual conference and general meeting of the International Association of Prosecutors/).waitFor();
 
     const editions = page.getByRole('region', { name: /^Editions/ });
@@ -135,8 +122,8 @@ test('a conference page lists its editions, participants and side meetings', asy
 });
 
 test('the explorer works from the keyboard alone', () =>
-  withPage(browser, server.origin, 'explorer-keyboard', async ({ page, problems }) => {
-    await page.goto(`${server.origin}/`);
+  withPage(suite.browser, suite.server.origin, 'explorer-keyboard', async ({ page, problems }) => {
+    await page.goto(`${suite.server.origin}/`);
     await page.getByRole('link', { name: /Prosecutor General attends IAP/ }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
@@ -163,23 +150,23 @@ test('on a phone-sized screen the pages fit the width and stay readable', async 
   const officialId = await idOf(`{ officials(filter: { name: "Kamran Aliyev" }) { nodes { id } } }`, (data) => data.officials.nodes[0].id);
   const articleId = await idOf(`{ articleByUrl(url: "${sampleUrl}") { id } }`, (data) => data.articleByUrl.id);
   await withPage(
-    browser,
-    server.origin,
+    suite.browser,
+    suite.server.origin,
     'explorer-phone',
     async ({ page, problems }) => {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${suite.server.origin}/`);
       await heading(page).waitFor();
       await page.getByRole('link', { name: /Prosecutor General attends IAP/ }).waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(phone.width);
       await screenshot(page, 'phone-home', { fullPage: true });
 
-      await page.goto(`${server.origin}/officials/${encodeURIComponent(officialId)}`);
+      await page.goto(`${suite.server.origin}/officials/${encodeURIComponent(officialId)}`);
       await heading(page).getByText('Kamran Aliyev').waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(phone.width);
       await screenshot(page, 'phone-official');
       await screenshot(page, 'phone-official-full', { fullPage: true });
 
-      await page.goto(`${server.origin}/articles/${encodeURIComponent(articleId)}`);
+      await page.goto(`${suite.server.origin}/articles/${encodeURIComponent(articleId)}`);
       await page.locator('mark.fact').first().waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(phone.width);
       await screenshot(page, 'phone-article');
@@ -191,7 +178,7 @@ test('on a phone-sized screen the pages fit the width and stay readable', async 
 
 test('loading, failure, retry and not-found states are shown', async () => {
   const officialId = await idOf(`{ officials(filter: { name: "Kamran Aliyev" }) { nodes { id } } }`, (data) => data.officials.nodes[0].id);
-  await withPage(browser, server.origin, 'explorer-states', async ({ page }) => {
+  await withPage(suite.browser, suite.server.origin, 'explorer-states', async ({ page }) => {
     // Hold the API's answer to see the loading state, then let it fail.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -199,7 +186,7 @@ test('loading, failure, retry and not-found states are shown', async () => {
       await held;
       await route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' });
     });
-    await page.goto(`${server.origin}/officials/${encodeURIComponent(officialId)}`);
+    await page.goto(`${suite.server.origin}/officials/${encodeURIComponent(officialId)}`);
     await page.getByRole('status').getByText('Loading the official…').waitFor();
     release();
     const alert = page.getByRole('alert');
@@ -211,17 +198,17 @@ test('loading, failure, retry and not-found states are shown', async () => {
     await heading(page).getByText('Kamran Aliyev').waitFor();
 
     const missing = Buffer.from('Official:000000000000000000000000').toString('base64');
-    await page.goto(`${server.origin}/officials/${missing}`);
+    await page.goto(`${suite.server.origin}/officials/${missing}`);
     await heading(page).getByText('Official not found').waitFor();
     expect(await page.locator('main').innerText()).toMatch(/No official has the id “T2ZmaWNpYWw6MDAw/);
 
     // A malformed id will not get better by asking again: no retry button, a way back instead.
-    await page.goto(`${server.origin}/officials/not-an-id`);
+    await page.goto(`${suite.server.origin}/officials/not-an-id`);
     expect(await page.getByRole('alert').innerText()).toMatch(/^Something went wrong\. Expected an Official id for "id", but got "not-an-id"\./);
     expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     await page.getByRole('alert').getByRole('link', { name: 'Start again from the search' }).waitFor();
 
-    await page.goto(`${server.origin}/search?q=`);
+    await page.goto(`${suite.server.origin}/search?q=`);
     await heading(page).getByText('Search').waitFor();
   });
 });

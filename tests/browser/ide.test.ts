@@ -1,25 +1,11 @@
 /** The GraphQL IDE in a real Chromium: served by the API, no CDN, examples preloaded, queries run. */
-import type { Browser } from 'playwright-core';
-import { seedSampleData } from '../../src/services/seed';
-import { launchChromium, phone, screenshot, withPage } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/harness';
+import { phone, screenshot, seededBrowserSuite, withPage } from '../support/browser';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await seedSampleData(server.db, new Date('2024-01-01T00:00:00Z'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = seededBrowserSuite();
 
 test('GET /graphql in a browser opens GraphiQL with the example operations, runs one and browses the schema docs', () =>
-  withPage(browser, server.origin, 'ide', async ({ page, problems }) => {
-    await page.goto(server.url);
+  withPage(suite.browser, suite.server.origin, 'ide', async ({ page, problems }) => {
+    await page.goto(suite.server.url);
     await page.locator('.graphiql-container').waitFor();
 
     const tabs = await page.locator('.graphiql-tab-button').allInnerTexts();
@@ -56,11 +42,11 @@ test('GET /graphql in a browser opens GraphiQL with the example operations, runs
 
 test('the IDE runs the first example on a phone-sized screen', () =>
   withPage(
-    browser,
-    server.origin,
+    suite.browser,
+    suite.server.origin,
     'ide-phone',
     async ({ page, problems }) => {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.locator('.graphiql-query-editor').getByText(/query\sSearch/).waitFor();
       await page.getByRole('button', { name: /^Execute query/ }).click();
       await page.locator('.graphiql-response').getByText(/"Official"/).first().waitFor();

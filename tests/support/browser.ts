@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from '../../src/config';
+import { seedSampleData } from '../../src/services/seed';
+import { startTestServer, type TestServer } from './harness';
 
 export const chromiumPath = process.env.NEWSGRAPH_CHROMIUM ?? '/usr/bin/chromium';
 export const artifactsDir = path.join(repoRoot, 'test-artifacts', 'browser');
@@ -90,4 +92,28 @@ export async function withPage(
   } finally {
     await visit.context.close();
   }
+}
+
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Registers the suite's beforeAll/afterAll: a test server over the sample
+ * data and one Chromium for all its tests. The fields are set in beforeAll,
+ * so read them inside tests, not at the top level.
+ */
+export function seededBrowserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.server = await startTestServer();
+    await seedSampleData(suite.server.db, new Date('2024-01-01T00:00:00Z'));
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
