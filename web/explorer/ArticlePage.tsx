@@ -4,8 +4,7 @@
  * page, and the facts are listed beside the text with links back into it.
  */
 import { Fragment } from 'react';
-import { useQuery } from './api';
-import { Loaded, MeetingItem, NotFound, useTitle } from './components';
+import { ByIdPage, MeetingItem, useTitle } from './components';
 import { formatPartialDate, formatPublished, ordinal, placeText } from './format';
 import { findNames, locateSentence, paragraphSeparator, segmentBody, type FactSpan, type Range, type Segment } from './highlight';
 import { articleQuery, type ArticleData } from './queries';
@@ -34,13 +33,10 @@ function isWebAddress(url: string): boolean {
 }
 
 export function ArticlePage({ id }: { id: string }) {
-  const state = useQuery<ArticleData>(articleQuery, { id });
   return (
-    <Loaded state={state} what="the article">
-      {({ article }) =>
-        article ? <ArticleView article={article} /> : <NotFound title="Article not found">No article has the id “{id}”. The link may be out of date.</NotFound>
-      }
-    </Loaded>
+    <ByIdPage query={articleQuery} id={id} kind="article" pick={(data: ArticleData) => data.article}>
+      {(article) => <ArticleView article={article} />}
+    </ByIdPage>
   );
 }
 

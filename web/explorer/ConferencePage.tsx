@@ -1,6 +1,5 @@
 /** A conference: its editions, who took part, the meetings on its sidelines, the reports. */
-import { useQuery } from './api';
-import { Loaded, MeetingItem, NotFound, useTitle } from './components';
+import { ByIdPage, MeetingItem, useTitle } from './components';
 import { formatPartialDate, formatPublished, ordinal, placeText } from './format';
 import { conferenceQuery, type ConferenceData } from './queries';
 import { href, Link } from './router';
@@ -8,17 +7,10 @@ import { href, Link } from './router';
 type Conference = NonNullable<ConferenceData['conference']>;
 
 export function ConferencePage({ id }: { id: string }) {
-  const state = useQuery<ConferenceData>(conferenceQuery, { id });
   return (
-    <Loaded state={state} what="the conference">
-      {({ conference }) =>
-        conference ? (
-          <ConferenceView conference={conference} />
-        ) : (
-          <NotFound title="Conference not found">No conference has the id “{id}”. The link may be out of date.</NotFound>
-        )
-      }
-    </Loaded>
+    <ByIdPage query={conferenceQuery} id={id} kind="conference" pick={(data: ConferenceData) => data.conference}>
+      {(conference) => <ConferenceView conference={conference} />}
+    </ByIdPage>
   );
 }
 

@@ -1,7 +1,6 @@
 /** An official: titles as reported, counterparts (drawn and listed), the timeline and the meetings. */
-import { useQuery } from './api';
 import { CounterpartNetwork } from './CounterpartNetwork';
-import { Loaded, MeetingItem, NotFound, OfficialLinks, useTitle } from './components';
+import { ByIdPage, MeetingItem, OfficialLinks, useTitle } from './components';
 import { formatPartialDate, formatPublished, placeText } from './format';
 import { officialQuery, type OfficialData } from './queries';
 import { href, Link } from './router';
@@ -46,17 +45,10 @@ function TimelineItem({ edge, official }: { edge: TimelineEdge; official: Offici
 }
 
 export function OfficialPage({ id }: { id: string }) {
-  const state = useQuery<OfficialData>(officialQuery, { id });
   return (
-    <Loaded state={state} what="the official">
-      {({ official }) =>
-        official ? (
-          <OfficialView official={official} />
-        ) : (
-          <NotFound title="Official not found">No official has the id “{id}”. The link may be out of date.</NotFound>
-        )
-      }
-    </Loaded>
+    <ByIdPage query={officialQuery} id={id} kind="official" pick={(data: OfficialData) => data.official}>
+      {(official) => <OfficialView official={official} />}
+    </ByIdPage>
   );
 }
 

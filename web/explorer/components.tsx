@@ -1,6 +1,6 @@
 /** Pieces every page shares: loading and error states, and how a meeting reads. */
 import { Fragment, useEffect, type ReactNode } from 'react';
-import type { QueryState } from './api';
+import { useQuery, type QueryState } from './api';
 import { formatPartialDate, placeText } from './format';
 import { href, Link } from './router';
 import type { MeetingFields } from './queries';
@@ -55,6 +55,39 @@ export function Loaded<T>({ state, what, children }: { state: QueryState<T> & { 
     case 'done':
       return <>{children(state.data)}</>;
   }
+}
+
+/**
+ * A page about one thing the API finds by `id`: loading and error states while
+ * `query` runs, then the thing, or a "not found" page when the id names nothing.
+ */
+export function ByIdPage<T, E>({
+  query,
+  id,
+  kind,
+  pick,
+  children,
+}: {
+  query: string;
+  id: string;
+  kind: 'article' | 'conference' | 'official';
+  pick: (data: T) => E | null;
+  children: (found: E) => ReactNode;
+}) {
+  const state = useQuery<T>(query, { id });
+  const title = `${kind[0].toUpperCase()}${kind.slice(1)} not found`;
+  return (
+    <Loaded state={state} what={`the ${kind}`}>
+      {(data) => {
+        const found = pick(data);
+        return found ? (
+          children(found)
+        ) : (
+          <NotFound title={title}>No {kind} has the id “{id}”. The link may be out of date.</NotFound>
+        );
+      }}
+    </Loaded>
+  );
 }
 
 export function useTitle(title: string): void {
