@@ -1,6 +1,6 @@
 /** A conference: its editions, who took part, the meetings on its sidelines, the reports. */
-import { ByIdPage, MeetingItem, useTitle } from './components';
-import { formatPartialDate, formatPublished, ordinal, placeText } from './format';
+import { ArticleItem, ByIdPage, MeetingItem, useTitle } from './components';
+import { formatPartialDate, ordinal, placeText } from './format';
 import { conferenceQuery, type ConferenceData } from './queries';
 import { href, Link } from './router';
 
@@ -97,12 +97,7 @@ function ConferenceView({ conference }: { conference: Conference }) {
       <section aria-labelledby="reports-heading">
         <h2 id="reports-heading">Reports ({conference.articles.length})</h2>
         <ul className="results">
-          {conference.articles.map((article) => (
-            <li key={article.id}>
-              <Link href={href.article(article.id)}>{article.title}</Link>
-              <span className="muted">{[article.source, formatPublished(article.publishedAt)].filter(Boolean).join(' · ')}</span>
-            </li>
-          ))}
+          {conference.articles.map((article) => <ArticleItem key={article.id} article={article} />)}
         </ul>
       </section>
     </>

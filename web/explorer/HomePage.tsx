@@ -1,7 +1,7 @@
 /** Where to start: what the graph holds, the newest reports and conferences. */
 import { useQuery } from './api';
-import { Loaded, useTitle } from './components';
-import { formatPartialDate, formatPublished, placeText } from './format';
+import { ArticleItem, Loaded, useTitle } from './components';
+import { formatPartialDate, placeText } from './format';
 import { homeQuery, type HomeData } from './queries';
 import { href, Link } from './router';
 
@@ -26,12 +26,7 @@ export function HomePage() {
               <section aria-labelledby="latest-articles">
                 <h2 id="latest-articles">Latest reports</h2>
                 <ul className="results">
-                  {data.articles.nodes.map((article) => (
-                    <li key={article.id}>
-                      <Link href={href.article(article.id)}>{article.title}</Link>
-                      <span className="muted">{[article.source, formatPublished(article.publishedAt)].filter(Boolean).join(' · ')}</span>
-                    </li>
-                  ))}
+                  {data.articles.nodes.map((article) => <ArticleItem key={article.id} article={article} />)}
                 </ul>
               </section>
               <section aria-labelledby="latest-conferences">

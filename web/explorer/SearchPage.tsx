@@ -3,8 +3,8 @@
  * one request with a section per kind so each shows its own count.
  */
 import { useQuery } from './api';
-import { Loaded, useTitle } from './components';
-import { formatPartialDate, formatPublished, ordinal, placeText } from './format';
+import { ArticleItem, Loaded, useTitle } from './components';
+import { formatPartialDate, ordinal, placeText } from './format';
 import { searchQuery, type SearchData } from './queries';
 import { href, Link } from './router';
 
@@ -83,12 +83,7 @@ function SearchResults({ query }: { query: string }) {
                 <h2 id="articles-heading">Articles ({data.articles.totalCount})</h2>
                 {articles.length > 0 ? (
                   <ul className="results">
-                    {articles.map((article) => (
-                      <li key={article.id}>
-                        <Link href={href.article(article.id)}>{article.title}</Link>
-                        <span className="muted">{[article.source, formatPublished(article.publishedAt)].filter(Boolean).join(' · ')}</span>
-                      </li>
-                    ))}
+                    {articles.map((article) => <ArticleItem key={article.id} article={article} />)}
                   </ul>
                 ) : (
                   <p className="muted">No article matches.</p>

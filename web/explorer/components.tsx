@@ -1,9 +1,9 @@
-/** Pieces every page shares: loading and error states, and how a meeting reads. */
+/** Pieces every page shares: loading and error states, and how a meeting and an article in a list read. */
 import { Fragment, useEffect, type ReactNode } from 'react';
 import { useQuery, type QueryState } from './api';
-import { formatPartialDate, placeText } from './format';
+import { formatPartialDate, formatPublished, placeText } from './format';
 import { href, Link } from './router';
-import type { MeetingFields } from './queries';
+import type { ArticleRef, MeetingFields } from './queries';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -161,5 +161,15 @@ export function MeetingItem({ meeting, viewer, articleId, conferenceId }: { meet
         </blockquote>
       ))}
     </article>
+  );
+}
+
+/** An article in a list: its headline, then who published it and when. */
+export function ArticleItem({ article }: { article: ArticleRef }) {
+  return (
+    <li>
+      <Link href={href.article(article.id)}>{article.title}</Link>
+      <span className="muted">{[article.source, formatPublished(article.publishedAt)].filter(Boolean).join(' · ')}</span>
+    </li>
   );
 }
