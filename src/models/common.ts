@@ -25,6 +25,12 @@ export interface EvidenceDoc {
   end: number | null;
 }
 
+/** Where a report stated a fact: the article, and the sentence with its offsets. */
+export interface Provenance {
+  articleId: ObjectId | null;
+  evidence: Omit<EvidenceDoc, 'articleId'> | null;
+}
+
 /** Fields every stored entity carries. */
 export interface Timestamps {
   createdAt: Date;

@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from 'mongodb';
-import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc } from './common';
+import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc, type Provenance } from './common';
 import { foldText, foldedTokens, nameKey } from '../text/normalize';
 import { organizationsCollection } from './organizations';
 import { upsertByKey, type Keyed } from './upsert';
@@ -34,9 +34,8 @@ export function conferencesCollection(db: Db) {
 
 /** What one report says of a conference: the stored fields it states, and where it said so. */
 export interface ConferenceFacts
-  extends Pick<ConferenceDoc, 'name' | 'organizerId' | 'edition' | 'city' | 'country' | 'startDate' | 'endDate' | 'status' | 'participantIds'> {
-  articleId: ObjectId | null;
-  evidence: Omit<EvidenceDoc, 'articleId'> | null;
+  extends Pick<ConferenceDoc, 'name' | 'organizerId' | 'edition' | 'city' | 'country' | 'startDate' | 'endDate' | 'status' | 'participantIds'>,
+    Provenance {
   /** Year of the report, standing in for the conference's year when it is undated. */
   reportYear: number;
 }

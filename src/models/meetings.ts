@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from 'mongodb';
-import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc } from './common';
+import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc, type Provenance } from './common';
 import { foldText } from '../text/normalize';
 import { upsertByKey, type Keyed } from './upsert';
 
@@ -28,10 +28,8 @@ export function meetingsCollection(db: Db) {
 
 /** What one report says of a meeting: the stored fields it states, and where it said so. */
 export interface MeetingFacts
-  extends Pick<MeetingDoc, 'participantIds' | 'countryCodes' | 'date' | 'city' | 'country' | 'topics' | 'outcome' | 'status' | 'conferenceId'> {
-  articleId: ObjectId | null;
-  evidence: Omit<EvidenceDoc, 'articleId'> | null;
-}
+  extends Pick<MeetingDoc, 'participantIds' | 'countryCodes' | 'date' | 'city' | 'country' | 'topics' | 'outcome' | 'status' | 'conferenceId'>,
+    Provenance {}
 
 /** Participants (order-free), counterpart countries, date and city identify a meeting. */
 export function meetingKey(facts: Pick<MeetingFacts, 'participantIds' | 'countryCodes' | 'date' | 'city'>): string {
