@@ -119,8 +119,10 @@ export async function paginateQuery<T extends Document & { _id: ObjectId }>(
     .find(pageFilter, { sort: order, limit: size + 1, maxTimeMS: options.maxTimeMS })
     .toArray()) as T[];
   const page = docs.slice(0, size);
+  // A first page that holds every match already knows the total: no second scan for the count.
+  const complete = !args.after && docs.length <= size;
   return connectionOf(edgesOf(page, sort), docs.length > size, Boolean(args.after), () =>
-    collection.countDocuments(filter, { maxTimeMS: options.maxTimeMS }),
+    complete ? page.length : collection.countDocuments(filter, { maxTimeMS: options.maxTimeMS }),
   );
 }
 

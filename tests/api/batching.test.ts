@@ -109,3 +109,16 @@ test('a list query primes the by-id loader, so officials listed earlier are not 
   expect(result.body.data.officials.nodes[0].meetings.nodes[0].participants).toHaveLength(2);
   expect(commands).toEqual(['find', 'find']);
 });
+
+test('a first page that holds every match counts them without a count command', async () => {
+  const { commands, result } = await server.countCommands(() =>
+    server.gql(`{ officials(filter: { name: "Official1" }, first: 50) { totalCount nodes { name } } }`),
+  );
+  // Words match by prefix: Official1 and Official10 to Official19, hosts and guests.
+  expect(result.body.data.officials.totalCount).toBe(22);
+  expect(result.body.data.officials.nodes).toHaveLength(22);
+  expect(commands).toEqual(['find']);
+  const paged = await server.countCommands(() => server.gql(`{ officials(filter: { name: "Official1" }, first: 20) { totalCount } }`));
+  expect(paged.result.body.data.officials.totalCount).toBe(22);
+  expect([...paged.commands].sort()).toEqual(['aggregate', 'find']);
+});
