@@ -92,7 +92,7 @@ function goldFromInput(file: string, input: IngestArticleInput): GoldShape {
   return {
     file: path.basename(file),
     publishedAt: input.publishedAt.slice(0, 10),
-    officials: (input.officials ?? []).map((o) => ({ name: o.name, aliases: o.aliases ?? [], title: o.title ?? null, organization: o.organization ?? null, country: o.country ?? null })),
+    officials: (input.officials ?? []).map((o) => ({ name: o.name, aliases: o.aliases ?? [], title: o.title ?? null, organization: o.organization ?? null, country: o.country ?? null, extraction: o.extraction ?? null })),
     meetings: (input.meetings ?? []).map((m) => ({
       participants: m.participants,
       countries: m.countries ?? [],
@@ -102,6 +102,7 @@ function goldFromInput(file: string, input: IngestArticleInput): GoldShape {
       country: m.country ?? null,
       topics: m.topics ?? [],
       status: m.status === 'PLANNED' ? 'planned' : 'held',
+      extraction: m.extraction ?? null,
     })),
     conferences: (input.conferences ?? []).map((c) => ({
       name: c.name,
@@ -112,6 +113,7 @@ function goldFromInput(file: string, input: IngestArticleInput): GoldShape {
       startDate: c.startDate ?? null,
       endDate: c.endDate ?? null,
       status: c.status === 'PLANNED' ? 'upcoming' : 'attended',
+      extraction: c.extraction ?? null,
     })),
   };
 }

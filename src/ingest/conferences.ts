@@ -14,6 +14,8 @@ import type { Evidence } from './officials';
 export type ConferenceStatus = 'attended' | 'mentioned-past' | 'upcoming';
 
 /** A conference as the report tells it; the extractor's working record and the extraction's fact both have it. */
+import type { RuleMatch } from './extract';
+
 export interface ConferenceDetails {
   name: string;
   edition: number | null;
@@ -31,6 +33,8 @@ export interface ExtractedConference extends ConferenceDetails {
   start: number;
   end: number;
   sentenceIndex: number;
+  /** The rule that found the conference; unset means not named yet. */
+  extraction?: RuleMatch;
 }
 
 const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council', 'dialogue']);

@@ -12,6 +12,15 @@ export type { Evidence } from './officials';
 export type { ConferenceStatus } from './conferences';
 export type { MeetingStatus } from './meetings';
 
+/**
+ * Which rule produced a fact and how sure that rule is, kept with the fact so a reader can see why
+ * the graph says what it says. Rule names are dotted (`meeting.received`); confidence is in [0, 1].
+ */
+export interface RuleMatch {
+  rule: string;
+  confidence: number;
+}
+
 export interface OfficialFact {
   name: string;
   aliases: string[];
@@ -21,6 +30,7 @@ export interface OfficialFact {
   /** ISO2 code. */
   country: string | null;
   evidence: Evidence;
+  extraction: RuleMatch;
 }
 
 export interface MeetingFact extends MeetingDetails {
@@ -28,12 +38,17 @@ export interface MeetingFact extends MeetingDetails {
   participants: string[];
   /** Name of the conference (as in `conferences`) it was held at. */
   conference: string | null;
+  extraction: RuleMatch;
 }
 
 export interface ConferenceFact extends ConferenceDetails {
   /** Names of officials (as in `officials`) reported taking part. */
   participants: string[];
+  extraction: RuleMatch;
 }
+
+/** What a finder reports when its records do not name their rule yet. */
+const unnamedRule = (kind: string): RuleMatch => ({ rule: `${kind}.unnamed`, confidence: 0.5 });
 
 export interface Extraction {
   officials: OfficialFact[];
@@ -170,6 +185,7 @@ export function extractReport(report: Report): Extraction {
       organization: o.organization,
       country: o.country,
       evidence: o.evidence,
+      extraction: o.extraction ?? unnamedRule('official'),
     })),
     meetings: meetings.map((m) => ({
       participants: m.participants.map((p) => officials[p].name),
@@ -182,6 +198,7 @@ export function extractReport(report: Report): Extraction {
       status: m.status,
       conference: m.conference !== null ? conferences[m.conference]?.name ?? null : null,
       evidence: m.evidence,
+      extraction: m.extraction ?? unnamedRule('meeting'),
     })),
     conferences: conferences.map((c, i) => ({
       name: c.name,
@@ -194,6 +211,7 @@ export function extractReport(report: Report): Extraction {
       status: c.status,
       participants: confParticipants[i],
       evidence: c.evidence,
+      extraction: c.extraction ?? unnamedRule('conference'),
     })),
   };
 }

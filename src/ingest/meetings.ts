@@ -13,6 +13,8 @@ import type { Evidence, ExtractedOfficial } from './officials';
 export type MeetingStatus = 'held' | 'planned';
 
 /** A meeting as the report tells it, but for who took part and where; the extractor's record and the extraction's fact both have it. */
+import type { RuleMatch } from './extract';
+
 export interface MeetingDetails {
   /** ISO2 codes of countries whose unnamed officials took part. */
   countries: string[];
@@ -33,6 +35,8 @@ export interface ExtractedMeeting extends MeetingDetails {
   /** A meeting recalled from the past rather than reported. */
   recalled: boolean;
   sentenceIndex: number;
+  /** The rule that found the meeting; unset means not named yet. */
+  extraction?: RuleMatch;
 }
 
 const TRIGGER =

@@ -19,6 +19,8 @@ export interface Evidence {
 
 export type CountrySource = 'title' | 'counterpart' | 'description' | 'kingdom' | 'host' | 'home' | null;
 
+import type { RuleMatch } from './extract';
+
 export interface ExtractedOfficial {
   name: string;
   aliases: string[];
@@ -37,6 +39,8 @@ export interface ExtractedOfficial {
   /** Offset of the first mention in the body. */
   firstOffset: number;
   evidence: Evidence;
+  /** The rule that found the official; unset means not named yet. */
+  extraction?: RuleMatch;
 }
 
 const CONNECTORS = new Set(['of', 'the', 'at', 'in', 'for', 'and', 'to', 'on', 'de', 'du', 'des', 'del', 'ad']);

@@ -1,5 +1,5 @@
 /** Output shapes: the gold annotation shape and the GraphQL `IngestArticleInput`. */
-import type { ConferenceFact, Extraction, MeetingFact } from './extract';
+import type { ConferenceFact, Extraction, MeetingFact, RuleMatch } from './extract';
 import type { Report } from './report';
 
 export interface GoldOfficial {
@@ -8,6 +8,7 @@ export interface GoldOfficial {
   title: string | null;
   organization: string | null;
   country: string | null;
+  extraction: RuleMatch | null;
 }
 
 export interface GoldMeeting {
@@ -19,6 +20,7 @@ export interface GoldMeeting {
   country: string | null;
   topics: string[];
   status: 'held' | 'planned';
+  extraction: RuleMatch | null;
 }
 
 export interface GoldConference {
@@ -30,6 +32,7 @@ export interface GoldConference {
   startDate: string | null;
   endDate: string | null;
   status: 'attended' | 'mentioned-past' | 'upcoming';
+  extraction: RuleMatch | null;
 }
 
 export interface GoldShape {
@@ -51,9 +54,10 @@ export function toGoldShape(report: Report, extraction: Extraction): GoldShape {
       title: o.titles.length ? o.titles.join('; ') : null,
       organization: o.organization,
       country: o.country,
+      extraction: { ...o.extraction },
     })),
-    meetings: extraction.meetings.map((m) => ({ ...meetingFields(m, (n) => n), status: m.status })),
-    conferences: extraction.conferences.map((c) => conferenceFields(c, c.status)),
+    meetings: extraction.meetings.map((m) => ({ ...meetingFields(m, (n) => n), status: m.status, extraction: { ...m.extraction } })),
+    conferences: extraction.conferences.map((c) => ({ ...conferenceFields(c, c.status), extraction: { ...c.extraction } })),
   };
 }
 
@@ -90,12 +94,19 @@ export interface EvidenceInput {
   end?: number | null;
 }
 
+/** Mirrors `input ExtractionInput`: the rule behind a fact and its confidence. */
+export interface ExtractionInput {
+  rule: string;
+  confidence: number;
+}
+
 export interface OfficialInput {
   name: string;
   aliases?: string[];
   title?: string | null;
   organization?: string | null;
   country?: string | null;
+  extraction?: ExtractionInput | null;
 }
 
 export interface MeetingInput {
@@ -110,6 +121,7 @@ export interface MeetingInput {
   status?: 'HELD' | 'PLANNED';
   conference?: string | null;
   evidence?: EvidenceInput | null;
+  extraction?: ExtractionInput | null;
 }
 
 export interface ConferenceInput {
@@ -123,6 +135,7 @@ export interface ConferenceInput {
   status?: 'HELD' | 'PLANNED';
   participants?: string[];
   evidence?: EvidenceInput | null;
+  extraction?: ExtractionInput | null;
 }
 
 /** Mirrors `input IngestArticleInput` of schema.graphql. */
@@ -173,6 +186,7 @@ export function toIngestInput(report: Report, extraction: Extraction, options: I
         title: o.titles.length ? o.titles[o.titles.length - 1] : null,
         organization: o.organization,
         country: o.country,
+        extraction: { ...o.extraction },
       };
     }),
     meetings: extraction.meetings
@@ -183,11 +197,13 @@ export function toIngestInput(report: Report, extraction: Extraction, options: I
         status: m.status === 'planned' ? 'PLANNED' : 'HELD',
         conference: m.conference && confNames.has(m.conference) ? m.conference : null,
         evidence: { ...m.evidence },
+        extraction: { ...m.extraction },
       })),
     conferences: extraction.conferences.map((c) => ({
       ...conferenceFields(c, c.status === 'upcoming' ? 'PLANNED' : 'HELD'),
       participants: c.participants.map(nameOf),
       evidence: { ...c.evidence },
+      extraction: { ...c.extraction },
     })),
   };
 }
