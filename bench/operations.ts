@@ -130,7 +130,7 @@ export async function pickVariables(db: Db): Promise<Record<OperationName, Recor
   const conferences = await conferencesCollection(db).find({ edition: { $ne: null } }).toArray();
   const bySeries = new Map<string, typeof conferences>();
   for (const c of conferences) {
-    const key = c.organizerId?.toHexString() ?? '';
+    const key = String(c.organizerId ?? '');
     bySeries.set(key, [...(bySeries.get(key) ?? []), c]);
   }
   const longest = [...bySeries.values()].sort((a, b) => b.length - a.length)[0] ?? [];

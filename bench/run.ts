@@ -12,24 +12,34 @@
  * a CPU profile of one operation → bench/results.json, bench/results.md,
  * bench/chart.svg, bench/PROFILE.md.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import type { Db } from 'mongodb';
 import { connectDatabase } from '../src/db/database';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded';
 import { ensureIndexes } from '../src/db/indexes';
 import { extractReport, parseReport, toIngestInput } from '../src/ingest';
 import { renderChart, type ChartRow } from './chart';
 import { generateDataset, generatorVersion, scales, type GenerationStats, type Scale } from './generate';
 import { operations, pickVariables, variablesFor, type Operation } from './operations';
+import {
+  benchDir,
+  canonical,
+  fmt,
+  ingestOverHttp,
+  load,
+  log,
+  outDir,
+  requestFor,
+  send,
+  startContender,
+  startDatabase,
+  waitIdle,
+  type Contender,
+  type LoadFigures,
+} from './harness';
 import { summarizeProfile, type ProfileSummary } from './profile';
-import type { ChildStats, Role } from './server';
-
-const benchDir = __dirname;
-const outDir = path.join(benchDir, 'out');
+import type { Role } from './server';
 const roles: Role[] = ['service', 'naive', 'floor'];
 const concurrencies = [1, 32] as const;
 
@@ -67,33 +77,6 @@ function parseOptions(argv: string[]): Options {
   return quick
     ? { scaleName, scale, quick, warmupSeconds: 0.3, measureSeconds: 1, roundsAt32: 1, corpusRounds: 3 }
     : { scaleName, scale, quick, warmupSeconds: 2, measureSeconds: 6, roundsAt32: 3, corpusRounds: 10 };
-}
-
-const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-
-// ---------------------------------------------------------------- database
-
-interface DatabaseInfo {
-  uri: string;
-  /** What answered: `FerretDB 1.24.2 (SQLite backend)` or `MongoDB 7.0.x`. */
-  name: string;
-  stop(): Promise<void>;
-}
-
-async function startDatabase(): Promise<DatabaseInfo> {
-  let embedded: EmbeddedDatabase | null = null;
-  const uri = process.env.MONGODB_URI?.trim() || null;
-  if (!uri) embedded = await startEmbeddedDatabase({ dataDir: path.join(outDir, 'ferretdb'), logFile: path.join(outDir, 'ferretdb.log') });
-  const database = await connectDatabase(uri ?? embedded!.uri, 'admin');
-  const info = (await database.db.command({ buildInfo: 1 })) as { version: string; ferretdbVersion?: string; ferretdbFeatures?: unknown };
-  await database.close();
-  // The embedded build reports "unknown" (FerretDB's version file is not part of its Go module): read our wrapper's go.mod.
-  const pinned = /github\.com\/FerretDB\/FerretDB v(\S+)/.exec(fs.readFileSync(path.join(benchDir, '..', 'tools', 'ferretdb', 'go.mod'), 'utf8'))?.[1];
-  const version = info.ferretdbVersion && info.ferretdbVersion !== 'unknown' ? info.ferretdbVersion.replace(/^v/, '') : (pinned ?? 'unknown version');
-  const name = info.ferretdbVersion
-    ? `FerretDB ${version} (SQLite backend${embedded ? ', embedded' : ''}; reports MongoDB ${info.version})`
-    : `MongoDB ${info.version}`;
-  return { uri: uri ?? embedded!.uri, name, stop: async () => embedded?.stop() };
 }
 
 // ----------------------------------------------------------------- dataset
@@ -137,146 +120,6 @@ async function ensureDataset(uri: string, scale: Scale): Promise<DatasetInfo> {
   }
 }
 
-// ------------------------------------------------------------- contenders
-
-interface Contender {
-  role: Role;
-  child: ChildProcess;
-  origin: string;
-  stats(): Promise<ChildStats>;
-  /** Sends `message` and resolves with the first reply of type `reply`. */
-  ask<T>(message: object, reply: string): Promise<T>;
-  stop(): Promise<void>;
-}
-
-async function startContender(role: Role, uri: string, databaseName: string): Promise<Contender> {
-  const child = fork(path.join(benchDir, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_ROLE: role, BENCH_DB_URI: uri, BENCH_DB_NAME: databaseName, NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`The ${role} server exited with code ${code} before it was ready.`)));
-    child.on('message', (message: { type: string; port?: number }) => {
-      if (message.type === 'ready') resolve(message.port!);
-    });
-  });
-  child.removeAllListeners('exit');
-  const ask = <T>(message: object, reply: string) =>
-    new Promise<T>((resolve) => {
-      const listener = (answer: { type: string }) => {
-        if (answer.type !== reply) return;
-        child.off('message', listener);
-        resolve(answer as T);
-      };
-      child.on('message', listener);
-      child.send(message);
-    });
-  return {
-    role,
-    child,
-    origin: `http://127.0.0.1:${port}`,
-    ask,
-    stats: () => ask<ChildStats>({ type: 'stats' }, 'stats'),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.disconnect();
-      }),
-  };
-}
-
-/** Waits until the contender has answered every request it received. */
-async function waitIdle(contender: Contender): Promise<void> {
-  while ((await contender.stats()).inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-interface HttpRequest {
-  url: string;
-  body: string;
-}
-
-function requestFor(contender: Contender, operation: Operation, variables: Record<string, unknown>): HttpRequest {
-  return contender.role === 'floor'
-    ? { url: `${contender.origin}/floor/${operation.name}`, body: JSON.stringify({ variables }) }
-    : { url: `${contender.origin}/graphql`, body: JSON.stringify({ query: operation.query, variables }) };
-}
-
-async function send(request: HttpRequest): Promise<{ status: number; text: string; ms: number }> {
-  const started = performance.now();
-  const response = await fetch(request.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
-}
-
-/** JSON with object keys sorted, so two answers compare by content. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
-// ------------------------------------------------------------ measurement
-
-interface LoadFigures {
-  concurrency: number;
-  /**
-   * `duration`: as many requests as fit in the measuring time, after a warm-up
-   * (concurrency 1). `amount`: a fixed number of requests: at concurrency 32
-   * always (a request there takes seconds on FerretDB, longer than a timed run
-   * could wait for), at concurrency 1 for a contender too slow to answer 8
-   * requests within the measuring time (4 requests).
-   */
-  mode: 'duration' | 'amount';
-  requests: number;
-  reqPerSec: number;
-  p50Ms: number | null;
-  p99Ms: number | null;
-  /** Responses whose body differed from the checked one, plus non-2xx and connection errors: must be 0. */
-  rejected: number;
-}
-
-async function load(
-  request: HttpRequest,
-  expected: string,
-  connections: number,
-  run: { seconds: number } | { amount: number },
-): Promise<LoadFigures> {
-  // autocannon ends a run on its once-a-second tick, so its `duration` (and the time until it resolves)
-  // is in whole seconds: too coarse for runs of a few seconds. Time from start to the last response instead.
-  const started = performance.now();
-  let lastResponse = started;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const options: autocannon.Options = {
-      url: request.url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: request.body,
-      connections,
-      ...('amount' in run ? { amount: run.amount } : { duration: run.seconds }),
-      timeout: 600,
-      expectBody: expected,
-    };
-    const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
-    instance.on('response', () => {
-      lastResponse = performance.now();
-    });
-  });
-  const elapsedSeconds = (lastResponse - started) / 1000;
-  const requests = result.requests.total;
-  return {
-    concurrency: connections,
-    mode: 'amount' in run ? 'amount' : 'duration',
-    requests,
-    reqPerSec: requests / elapsedSeconds,
-    p50Ms: requests > 0 ? result.latency.p50 : null,
-    p99Ms: requests > 0 ? result.latency.p99 : null,
-    rejected: result.mismatches + result.non2xx + result.errors,
-  };
-}
 
 interface ContenderFigures {
   dbCommands: number;
@@ -444,18 +287,11 @@ async function measureIngestion(uri: string, options: Options, dataset: DatasetI
   await cleaner.db.dropDatabase();
   await ensureIndexes(cleaner.db);
   const service = await startContender('service', uri, scratch);
-  const mutation = 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }';
   let endToEnd = 0;
   started = performance.now();
   for (let round = 0; round < options.corpusRounds; round += 1) {
     for (const input of extractAll(round)) {
-      const response = await fetch(`${service.origin}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key' },
-        body: JSON.stringify({ query: mutation, variables: { input } }),
-      });
-      const body = (await response.json()) as { errors?: unknown[] };
-      if (body.errors) throw new Error(`Expected ingestArticle to accept ${input.url}, but got ${JSON.stringify(body.errors).slice(0, 400)}`);
+      await ingestOverHttp(service.origin, input);
       endToEnd += 1;
     }
   }
@@ -518,10 +354,6 @@ async function profileOperation(uri: string, databaseName: string, operation: Op
 }
 
 // ----------------------------------------------------------------- reports
-
-function fmt(value: number | null | undefined, digits = 1): string {
-  return value == null ? 'n/a' : value.toFixed(digits);
-}
 
 function markdown(results: Results): string {
   const lines: string[] = [];
