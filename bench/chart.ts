@@ -12,7 +12,7 @@ export interface ChartRow {
 const colors = { service: '#2b6cb0', naive: '#c05621', floor: '#718096' } as const;
 const contenders = ['service', 'naive', 'floor'] as const;
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

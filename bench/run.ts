@@ -11,6 +11,8 @@
  * response whose body differs from the checked one → ingestion throughput →
  * a CPU profile of one operation → bench/results.json, bench/results.md,
  * bench/chart.svg, bench/PROFILE.md.
+ *
+ * `npm run bench -- --curve [--steps …]` measures the cost curve instead (bench/curve.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import { connectDatabase } from '../src/db/database';
 import { ensureIndexes } from '../src/db/indexes';
 import { extractReport, parseReport, toIngestInput } from '../src/ingest';
 import { renderChart, type ChartRow } from './chart';
+import { runCurve } from './curve';
 import { generateDataset, generatorVersion, scales, type GenerationStats, type Scale } from './generate';
 import { operations, pickVariables, variablesFor, type Operation } from './operations';
 import {
@@ -504,7 +507,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--curve') ? runCurve(process.argv.slice(2)) : main()).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });
