@@ -11,9 +11,9 @@
  * reports (or the last step, if larger): `--steps 100,250` ingests the same
  * first 250 reports as the full curve, so short runs compare with long ones.
  *
- * Writes bench/curve.json and bench/curve.svg, or with `--baseline` only
- * bench/curve-baseline.json (the figures later curves are held against: the
- * issue's target is "p50 at 1,000 reports no worse than the baseline at 250").
+ * Writes bench/curve.json and bench/curve.svg; with `--baseline` also
+ * bench/curve-baseline.json, the figures later curves are held against (the
+ * issue's target: "p50 at 1,000 reports no worse than the baseline at 250").
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -223,25 +223,22 @@ export async function runCurve(argv: string[]): Promise<void> {
       fs.writeFileSync(path.join(benchDir, name), text);
       written.push(`bench/${name}`);
     };
-    if (options.baseline) {
-      write('curve-baseline.json', `${JSON.stringify(results, null, 2)}\n`);
-    } else {
-      write('curve.json', `${JSON.stringify(results, null, 2)}\n`);
-      const series = (pick: (s: CurvePoint) => number | null, from: CurvePoint[], name: string): Series => ({
-        name,
-        points: from.map((s) => ({ reports: s.reports, value: pick(s) })),
-      });
-      write(
-        'curve.svg',
-        renderCurveChart({
-          subtitle: `newsgraph cost curve — ${database.name} — ${results.startedAt.slice(0, 10)}`,
-          ingestion: series((s) => s.ingestion.reportsPerSec, steps, 'ingestion'),
-          latency: operations.map((o) => series((s) => s.operations[o.name].p50Ms, steps, o.name)),
-          baseline: baseline ? operations.map((o) => series((s) => s.operations[o.name]?.p50Ms ?? null, baseline.steps, o.name)) : [],
-          latencyLimitMs,
-        }),
-      );
-    }
+    write('curve.json', `${JSON.stringify(results, null, 2)}\n`);
+    if (options.baseline) write('curve-baseline.json', `${JSON.stringify(results, null, 2)}\n`);
+    const series = (pick: (s: CurvePoint) => number | null, from: CurvePoint[], name: string): Series => ({
+      name,
+      points: from.map((s) => ({ reports: s.reports, value: pick(s) })),
+    });
+    write(
+      'curve.svg',
+      renderCurveChart({
+        subtitle: `newsgraph cost curve — ${database.name} — ${results.startedAt.slice(0, 10)}`,
+        ingestion: series((s) => s.ingestion.reportsPerSec, steps, 'ingestion'),
+        latency: operations.map((o) => series((s) => s.operations[o.name].p50Ms, steps, o.name)),
+        baseline: baseline ? operations.map((o) => series((s) => s.operations[o.name]?.p50Ms ?? null, baseline.steps, o.name)) : [],
+        latencyLimitMs,
+      }),
+    );
 
     process.stdout.write(`\n${curveTable(steps)}\n\n`);
     const upTo = results.p50AtMost100MsUpTo;
