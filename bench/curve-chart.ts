@@ -25,7 +25,7 @@ export interface CurveChartInput {
 const palette = ['#2b6cb0', '#c05621', '#2f855a', '#6b46c1', '#b7791f', '#c53030'];
 const panelWidth = 430;
 const plotLeft = 55;
-const plotTop = 50;
+const plotTop = 62;
 const plotWidth = panelWidth - plotLeft - 20;
 const plotHeight = 230;
 
@@ -39,6 +39,13 @@ function logTicks(low: number, high: number): number[] {
     }
   }
   return ticks;
+}
+
+/** The nearest 1, 2 or 5 times a power of ten below (or above) `value`. */
+function roundTick(value: number, direction: 'down' | 'up'): number {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const candidates = [1, 2, 5, 10].map((m) => m * magnitude);
+  return direction === 'down' ? candidates.filter((c) => c <= value * 1.0001).pop()! : candidates.find((c) => c >= value * 0.9999)!;
 }
 
 /** About five round ticks from 0 to just above `max`. */
@@ -69,9 +76,7 @@ function panel(options: {
   if (options.rule) values.push(options.rule);
   const maxValue = Math.max(...values, 1);
   const minValue = Math.min(...values, maxValue);
-  const yTicks = options.logY
-    ? logTicks(10 ** Math.floor(Math.log10(minValue)), 10 ** Math.ceil(Math.log10(maxValue)))
-    : linearTicks(maxValue);
+  const yTicks = options.logY ? logTicks(roundTick(minValue, 'down'), roundTick(maxValue, 'up')) : linearTicks(maxValue);
   const yLow = options.logY ? yTicks[0]! : 0;
   const yHigh = yTicks[yTicks.length - 1]!;
   const y = (v: number) =>
