@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --curve [--steps 100,250,…] [--baseline]`: the cost curve.
+ * `npm run bench -- --curve [--steps 100,250,…] [--baseline | --redraw]`: the cost curve.
  *
  * Ingests the seeded synthetic dataset (bench/generate.ts) report by report
  * through the `ingestArticle` mutation over HTTP, one at a time, into an empty
@@ -14,6 +14,7 @@
  * Writes bench/curve.json and bench/curve.svg; with `--baseline` also
  * bench/curve-baseline.json, the figures later curves are held against (the
  * issue's target: "p50 at 1,000 reports no worse than the baseline at 250").
+ * `--redraw` only redraws bench/curve.svg from bench/curve.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -170,6 +171,21 @@ export function curveTable(steps: CurvePoint[]): string {
   return [header, header.map(() => '---:'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
+/** bench/curve.svg for a run, the baseline's p50s (if any) drawn as hollow points. */
+export function curveChart(results: CurveResults, baseline: CurveResults | null): string {
+  const series = (pick: (s: CurvePoint) => number | null, from: CurvePoint[], name: string): Series => ({
+    name,
+    points: from.map((s) => ({ reports: s.reports, value: pick(s) })),
+  });
+  return renderCurveChart({
+    subtitle: `newsgraph cost curve — ${results.database} — ${results.startedAt.slice(0, 10)}`,
+    ingestion: series((s) => s.ingestion.reportsPerSec, results.steps, 'ingestion'),
+    latency: operations.map((o) => series((s) => s.operations[o.name].p50Ms, results.steps, o.name)),
+    baseline: baseline ? operations.map((o) => series((s) => s.operations[o.name]?.p50Ms ?? null, baseline.steps, o.name)) : [],
+    latencyLimitMs,
+  });
+}
+
 function readBaseline(): CurveResults | null {
   const file = path.join(benchDir, 'curve-baseline.json');
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as CurveResults) : null;
@@ -177,6 +193,14 @@ function readBaseline(): CurveResults | null {
 
 export async function runCurve(argv: string[]): Promise<void> {
   const options = parseCurveOptions(argv);
+  if (argv.includes('--redraw')) {
+    // Only the chart, from the committed figures: after a change to the chart, no need to measure again.
+    const results = JSON.parse(fs.readFileSync(path.join(benchDir, 'curve.json'), 'utf8')) as CurveResults;
+    const baseline = readBaseline();
+    fs.writeFileSync(path.join(benchDir, 'curve.svg'), curveChart(results, baseline && baseline.startedAt !== results.startedAt ? baseline : null));
+    log('wrote bench/curve.svg from bench/curve.json');
+    return;
+  }
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;
   fs.mkdirSync(outDir, { recursive: true });
@@ -225,20 +249,7 @@ export async function runCurve(argv: string[]): Promise<void> {
     };
     write('curve.json', `${JSON.stringify(results, null, 2)}\n`);
     if (options.baseline) write('curve-baseline.json', `${JSON.stringify(results, null, 2)}\n`);
-    const series = (pick: (s: CurvePoint) => number | null, from: CurvePoint[], name: string): Series => ({
-      name,
-      points: from.map((s) => ({ reports: s.reports, value: pick(s) })),
-    });
-    write(
-      'curve.svg',
-      renderCurveChart({
-        subtitle: `newsgraph cost curve — ${database.name} — ${results.startedAt.slice(0, 10)}`,
-        ingestion: series((s) => s.ingestion.reportsPerSec, steps, 'ingestion'),
-        latency: operations.map((o) => series((s) => s.operations[o.name].p50Ms, steps, o.name)),
-        baseline: baseline ? operations.map((o) => series((s) => s.operations[o.name]?.p50Ms ?? null, baseline.steps, o.name)) : [],
-        latencyLimitMs,
-      }),
-    );
+    write('curve.svg', curveChart(results, baseline));
 
     process.stdout.write(`\n${curveTable(steps)}\n\n`);
     const upTo = results.p50AtMost100MsUpTo;
