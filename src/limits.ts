@@ -19,6 +19,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   getNamedType,
   getNullableType,
   isAbstractType,
@@ -211,7 +213,14 @@ export function measureOperation(
       total.depth = Math.max(total.depth, 1);
       const introspection = inIntrospection || isIntrospection(name);
       if (isIntrospection(name)) total.cost += introspectionCost;
-      const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+      const field =
+        name === '__schema'
+          ? SchemaMetaFieldDef
+          : name === '__type'
+            ? TypeMetaFieldDef
+            : parent && (isObjectType(parent) || isInterfaceType(parent))
+              ? parent.getFields()[name]
+              : undefined;
       const scanCost = parent ? scanCosts[`${parent.name}.${name}`] : undefined;
       if (scanCost) total.cost += scanCost;
       if (name === 'totalCount' && parent?.name.endsWith('Connection')) total.cost += totalCountCost;
