@@ -4,7 +4,7 @@
  * operations executing at once with a short queue behind it (the excess gets
  * HTTP 503 with Retry-After at once, before its body is even parsed).
  *
- * Public: `AdmissionLimits`, `rateLimitMiddleware`, `concurrencyMiddleware`.
+ * Public: `AdmissionLimits`, `TokenBuckets`, `rateLimitMiddleware`, `concurrencyLimit`.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Caller } from './auth';
@@ -91,15 +91,22 @@ export function rateLimitMiddleware(limits: AdmissionLimits, callerOf: (res: Res
   };
 }
 
+function overloaded(res: Response): void {
+  res.setHeader('Retry-After', '1');
+  sendError(res, 503, 'The server is busy; retry in a second.', 'OVERLOADED');
+}
+
 /**
- * At most `maxConcurrent` requests past this point at once, `maxQueued` more
+ * At most `maxConcurrent` requests past `admit` at once, `maxQueued` more
  * waiting in arrival order; a waiting request leaves the queue when its
  * client disconnects. A slot is given back when the response is sent or the
- * connection closes.
+ * connection closes. `refuseEarly` answers 503 before the body is read when
+ * the queue is already full, so a flood costs the server next to nothing.
  */
-export function concurrencyMiddleware(limits: AdmissionLimits): RequestHandler {
+export function concurrencyLimit(limits: AdmissionLimits): { refuseEarly: RequestHandler; admit: RequestHandler } {
   let running = 0;
   const queue: Array<{ admit: () => void; req: Request }> = [];
+  const full = () => running >= limits.maxConcurrent && queue.length >= limits.maxQueued;
 
   const release = () => {
     running -= 1;
@@ -107,7 +114,8 @@ export function concurrencyMiddleware(limits: AdmissionLimits): RequestHandler {
     if (next) next.admit();
   };
 
-  return (req, res, next) => {
+  const refuseEarly: RequestHandler = (_req, res, next) => (full() ? overloaded(res) : next());
+  const admitRequest: RequestHandler = (req, res, next) => {
     const admit = () => {
       running += 1;
       let released = false;
@@ -121,10 +129,7 @@ export function concurrencyMiddleware(limits: AdmissionLimits): RequestHandler {
       next();
     };
     if (running < limits.maxConcurrent) return admit();
-    if (queue.length >= limits.maxQueued) {
-      res.setHeader('Retry-After', '1');
-      return sendError(res, 503, 'The server is busy; retry in a second.', 'OVERLOADED');
-    }
+    if (queue.length >= limits.maxQueued) return overloaded(res);
     const entry = { admit, req };
     queue.push(entry);
     res.once('close', () => {
@@ -132,4 +137,5 @@ export function concurrencyMiddleware(limits: AdmissionLimits): RequestHandler {
       if (index >= 0) queue.splice(index, 1);
     });
   };
+  return { refuseEarly, admit: admitRequest };
 }

@@ -25,29 +25,47 @@ export interface Context {
   output: { bytes: number; maxBytes: number };
 }
 
+/**
+ * `maxTimeMS` is a getter on the prototype: Apollo copies the context's own
+ * properties for each operation (Object.assign), which would freeze a getter
+ * defined on the object itself into one number.
+ */
+class RequestContext implements Context {
+  constructor(
+    readonly db: Db,
+    readonly loaders: Loaders,
+    readonly caller: Caller,
+    readonly now: Date,
+    readonly deadline: Deadline,
+    readonly requestId: string,
+    readonly output: { bytes: number; maxBytes: number },
+  ) {}
+
+  get maxTimeMS(): number {
+    return this.deadline.maxTimeMS();
+  }
+}
+
 export function createContext(
   db: Db,
   caller: Caller,
   options: { maxTimeMS: number; requestId: string; now?: Date; naiveResolvers?: boolean; deadline?: Deadline; maxResponseBytes?: number },
 ): Context {
   const deadline = options.deadline ?? Deadline.unlimited(options.maxTimeMS);
-  // Getters, so every loader batch and service call reads the time left at the moment it sends its command.
+  // A getter, so every loader batch reads the time left at the moment it sends its command.
   const loaderOptions = {
     get maxTimeMS() {
       return deadline.maxTimeMS();
     },
     naive: options.naiveResolvers,
   };
-  return {
+  return new RequestContext(
     db,
-    loaders: createLoaders(db, loaderOptions),
+    createLoaders(db, loaderOptions),
     caller,
-    now: options.now ?? new Date(),
-    get maxTimeMS() {
-      return deadline.maxTimeMS();
-    },
+    options.now ?? new Date(),
     deadline,
-    requestId: options.requestId,
-    output: { bytes: 0, maxBytes: options.maxResponseBytes ?? Number.POSITIVE_INFINITY },
-  };
+    options.requestId,
+    { bytes: 0, maxBytes: options.maxResponseBytes ?? Number.POSITIVE_INFINITY },
+  );
 }

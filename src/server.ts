@@ -15,7 +15,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { concurrencyMiddleware, rateLimitMiddleware } from './admission';
+import { concurrencyLimit, rateLimitMiddleware } from './admission';
 import { identifyCaller, parseApiKeys, requireReadAccess, type Caller } from './auth';
 import { repoRoot, type Config } from './config';
 import { createContext, type Context } from './context';
@@ -179,6 +179,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
   mountWeb(app, config);
 
   const callerOf = (res: express.Response) => res.locals.caller as Caller;
+  const concurrency = concurrencyLimit(config.admission);
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
@@ -193,6 +194,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
       next();
     },
     rateLimitMiddleware(config.admission, callerOf),
+    concurrency.refuseEarly,
     // With NEWSGRAPH_REQUIRE_READ_KEY, an anonymous caller is answered before its body is read: no parsing, validation, hints or costs.
     (_req, res, next) => {
       if (!config.requireReadKey) return next();
@@ -206,7 +208,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
     },
     jsonOnlyMiddleware(mistakes),
     express.json({ limit: config.maxBodyBytes }),
-    concurrencyMiddleware(config.admission),
+    concurrency.admit,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         createContext(database.db, callerOf(res), {
