@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxListNesting: positive('NEWSGRAPH_MAX_LIST_NESTING', 5, env),
       maxAliases: integer('NEWSGRAPH_MAX_ALIASES', 20, env),
       maxTokens: positive('NEWSGRAPH_MAX_TOKENS', 2000, env),
-      maxCost: positive('NEWSGRAPH_MAX_COST', 20_000, env),
+      maxCost: positive('NEWSGRAPH_MAX_COST', 100_000, env),
       requestTimeoutMs: positive('NEWSGRAPH_REQUEST_TIMEOUT_MS', 15_000, env),
       mutationTimeoutMs: positive('NEWSGRAPH_MUTATION_TIMEOUT_MS', 60_000, env),
       maxResponseBytes: positive('NEWSGRAPH_MAX_RESPONSE_BYTES', 5 * 1024 * 1024, env),

@@ -96,14 +96,14 @@ export function capList<T>(items: readonly T[], field: string): T[] {
  * Fields whose work is a scan rather than the objects they return, costed by
  * what they may read: `meetingStats` reads every meeting the filter matches
  * (the whole collection at worst), `search` ranks up to 1,000 candidates of
- * each type, `totalCount` counts every match. `Article.body` (up to a million
+ * each of three types, `totalCount` counts every match. `Article.body` (up to a million
  * characters) counts as many objects; its real size is also charged against
  * the response-size cap as it is resolved.
  */
 export const scanCosts: Record<string, number> = {
-  'Query.meetingStats': 2000,
-  'Query.search': 1000,
-  'Article.body': 10,
+  'Query.meetingStats': 5000,
+  'Query.search': 2000,
+  'Article.body': 50,
 };
 const totalCountCost = 100;
 /** Introspection root fields compute their answer from the schema: cheap, but not free. */

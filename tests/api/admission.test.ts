@@ -200,7 +200,7 @@ describe('concurrency limit', () => {
   });
   afterAll(() => server.stop());
 
-  // Ten aliased scans: cost 20000, exactly the budget.
+  // Ten aliased scans of every meeting: cost 50000, within the budget.
   const flood = `{ ${Array.from({ length: 10 }, (_, i) => `s${i}: meetingStats(groupBy: COUNTRY) { total }`).join(' ')} }`;
 
   async function send(query: string): Promise<{ status: number; ms: number; retryAfter: string | null; body: any }> {

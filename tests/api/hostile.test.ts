@@ -65,7 +65,8 @@ describe('operation analysis in bounded time', () => {
   test('the same fragments without aliases run, quickly: each distinct fragment is executed once', async () => {
     const document = exponentialFragments().replace('n: name', 'name');
     const { result, ms } = await timed(() => server.gql(document));
-    expect(ms).toBeLessThan(2000);
+    // It runs (one database command) rather than being refused, so the bound is looser than for a refusal.
+    expect(ms).toBeLessThan(5000);
     expect(result.body).toEqual({ data: { officials: { nodes: [{ name: expect.any(String) }] } } });
   });
 
@@ -152,38 +153,58 @@ describe('NEWSGRAPH_REQUIRE_READ_KEY=true: anonymous callers get nothing but 401
 });
 
 describe('cost model', () => {
-  test('lists without `first` are costed at their documented cap (Meeting.participants: 20)', async () => {
-    const response = await server.gql(`{ meetings(first: 100) { nodes { participants { meetings(first: 10) { nodes { id } } } } } }`);
-    // 1 connection + 100 meetings + 100 × 20 participants + 2000 connections + 2000 × 10 meetings.
+  // A budget of 1 makes every operation over budget, so the error states what it costs.
+  let meter: TestServer;
+  beforeAll(async () => {
+    meter = await startTestServer({ env: { NEWSGRAPH_MAX_COST: '1' } });
+  });
+  afterAll(() => meter.stop());
+
+  async function costOf(document: string): Promise<number> {
+    const response = await meter.gql(document);
     expect(response.status).toBe(400);
-    expect(response.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 24101 });
+    expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', budget: 1 });
+    return response.body.errors![0]!.extensions!.cost;
+  }
+
+  test('lists without `first` are costed at their documented cap', async () => {
+    // 1 meeting + 20 participants (Meeting.participants' cap).
+    expect(await costOf(`{ meeting(id: "x") { participants { name } } }`)).toBe(21);
+    // 1 article + 50 officials (the default cap) + 50 meetings connections + 50 × 20 meetings.
+    expect(await costOf(`{ article(id: "x") { officials { meetings { nodes { id } } } } }`)).toBe(1101);
+    // 1 conference + 100 editions (Conference.editions' cap) + 100 × 100 side meetings.
+    expect(await costOf(`{ conference(id: "x") { editions { meetings { id } } } }`)).toBe(10101);
   });
 
-  test('article bodies are costed: 20 aliased pages of 100 bodies are over budget, the same pages without bodies are not', async () => {
+  test('at the default budget, a page of meetings with their participants\' pages is over budget', async () => {
+    const response = await server.gql(`{ meetings(first: 100) { nodes { participants { meetings(first: 50) { nodes { id } } } } } }`);
+    // 1 connection + 100 meetings + 100 × 20 participants + 2000 connections + 2000 × 50 meetings.
+    expect(response.status).toBe(400);
+    expect(response.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 104101, budget: 100000 });
+  });
+
+  test('article bodies are costed (50 each): 20 aliased pages of 100 bodies are over budget, the same pages without bodies are not', async () => {
+    expect(await costOf(`{ articles(first: 10) { nodes { body } } }`)).toBe(1 + 10 + 10 * 50);
     const pages = (fields: string) => `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: articles(first: 100) { nodes { ${fields} } }`).join(' ')} }`;
     const withBodies = await server.gql(pages('id body'));
     expect(withBodies.status).toBe(400);
-    // 20 × (1 connection + 100 articles + 100 bodies × 10).
-    expect(withBodies.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 22020 });
+    expect(withBodies.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 20 * (1 + 100 + 100 * 50) });
     const withoutBodies = await server.gql(pages('id'));
     expect(withoutBodies.body.errors).toBeUndefined();
   });
 
-  test('aggregations are costed by what they scan: 11 aliased meetingStats are over budget', async () => {
-    const stats = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `s${i}: meetingStats(groupBy: COUNTRY) { total }`).join(' ')} }`;
-    const rejected = await server.gql(stats(11));
-    expect(rejected.status).toBe(400);
-    expect(rejected.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 22000 });
-    const { result, commands } = await server.countCommands(() => server.gql(stats(2)));
+  test('aggregations are costed by what they scan: meetingStats 5000, search 2000, totalCount 100', async () => {
+    expect(await costOf(`{ meetingStats(groupBy: COUNTRY) { total } }`)).toBe(5000);
+    expect(await costOf(`{ search(query: "lima", first: 1) { totalCount } }`)).toBe(2000 + 1 + 100);
+    expect(await costOf(`{ officials(first: 1) { totalCount } }`)).toBe(1 + 100);
+    // The flood of the issue: 20 aliased meetingStats now fill the whole budget; anything more is refused.
+    const stats = `${Array.from({ length: 20 }, (_, i) => `s${i}: meetingStats(groupBy: COUNTRY) { total }`).join(' ')}`;
+    const over = await server.gql(`{ ${stats} officials(first: 1) { nodes { id } } }`);
+    expect(over.status).toBe(400);
+    expect(over.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 100002 });
+    const { result, commands } = await server.countCommands(() => server.gql(`{ s0: meetingStats(groupBy: COUNTRY) { total } }`));
     expect(result.body.errors).toBeUndefined();
     expect(commands.length).toBeGreaterThan(0);
-  });
-
-  test('search is costed per field (1000) and totalCount per connection (100)', async () => {
-    const searches = `{ ${Array.from({ length: 20 }, (_, i) => `s${i}: search(query: "lima", first: 1) { totalCount }`).join(' ')} }`;
-    const response = await server.gql(searches);
-    // 20 × (1000 scan + 1 connection + 100 count).
-    expect(response.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 22020 });
   });
 });
 

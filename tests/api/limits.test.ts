@@ -28,7 +28,7 @@ test('the defaults are the documented ones', () => {
     maxListNesting: 5,
     maxAliases: 20,
     maxTokens: 2000,
-    maxCost: 20000,
+    maxCost: 100000,
     requestTimeoutMs: 15000,
     mutationTimeoutMs: 60000,
     maxResponseBytes: 5 * 1024 * 1024,
@@ -139,9 +139,9 @@ describe('cost', () => {
     expect(result.body).toEqual({
       errors: [
         {
-          message: 'The operation would cost 210201, over the budget of 20000: ask for fewer items ("first") in nested lists, or split it.',
+          message: 'The operation would cost 210201, over the budget of 100000: ask for fewer items ("first") in nested lists, or split it.',
           locations: [{ line: 1, column: 1 }],
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 210201, budget: 20000 },
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 210201, budget: 100000 },
         },
       ],
     });
