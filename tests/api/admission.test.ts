@@ -146,8 +146,8 @@ describe('the request deadline reaches the database', () => {
         body: JSON.stringify({ query: threeRounds }),
         signal: aborter.signal,
       }).catch((error: Error) => error);
-      // The first command is in flight (its reply is held 300 ms); the client leaves.
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // As soon as the first command is in flight (its reply is held 300 ms), the client leaves.
+      while (recorder.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       aborter.abort();
       expect(await request).toMatchObject({ name: 'AbortError' });
       await new Promise((resolve) => setTimeout(resolve, 1500));
