@@ -20,6 +20,8 @@ export interface Caller {
   roles: Role[];
   /** True when a key was sent but matched none. */
   badKey: boolean;
+  /** For per-key rate limits: a prefix of the key's SHA-256 digest (never the key itself); null without a valid key. */
+  keyId: string | null;
 }
 
 const digestOf = (key: string) => createHash('sha256').update(key, 'utf8').digest();
@@ -43,14 +45,16 @@ export function parseApiKeys(entries: string[]): ApiKey[] {
 
 export function identifyCaller(authorization: string | undefined, keys: ApiKey[]): Caller {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match) return { authenticated: false, roles: [], badKey: Boolean(authorization) };
+  if (!match) return { authenticated: false, roles: [], badKey: Boolean(authorization), keyId: null };
   const digest = digestOf(match[1]!);
   let found: ApiKey | null = null;
   // Compare against every key so the time taken does not depend on which one matched.
   for (const key of keys) {
     if (timingSafeEqual(key.digest, digest)) found = key;
   }
-  return found ? { authenticated: true, roles: found.roles, badKey: false } : { authenticated: false, roles: [], badKey: true };
+  return found
+    ? { authenticated: true, roles: found.roles, badKey: false, keyId: found.digest.toString('hex', 0, 16) }
+    : { authenticated: false, roles: [], badKey: true, keyId: null };
 }
 
 /** Throws UNAUTHENTICATED without a valid key, FORBIDDEN when the key lacks `role`. */

@@ -4,11 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AdmissionLimits } from './admission';
 import type { QueryLimits } from './limits';
 
 export interface Config {
   /** HTTP port of the API. */
   port: number;
+  /** HOST: the address the API listens on; `127.0.0.1` (this machine only) unless set, `0.0.0.0` for every interface. */
+  host: string;
   /** A MongoDB URI; when empty, `npm start` runs the embedded FerretDB instead. */
   mongodbUri: string | null;
   /** Database name used when the URI names none. */
@@ -29,8 +32,10 @@ export interface Config {
   corsOrigins: string[];
   /** NEWSGRAPH_MAX_BODY_BYTES: largest request body accepted; larger ones get HTTP 413. */
   maxBodyBytes: number;
-  /** Operation limits (NEWSGRAPH_MAX_DEPTH, _MAX_LIST_NESTING, _MAX_ALIASES, _MAX_TOKENS, _MAX_COST, _ASSUMED_LIST_SIZE, _REQUEST_TIMEOUT_MS). */
+  /** Operation limits (NEWSGRAPH_MAX_DEPTH, _MAX_LIST_NESTING, _MAX_ALIASES, _MAX_TOKENS, _MAX_COST, _REQUEST_TIMEOUT_MS, _MUTATION_TIMEOUT_MS, _MAX_RESPONSE_BYTES). */
   limits: QueryLimits;
+  /** Concurrency and rate limits (NEWSGRAPH_MAX_CONCURRENT, _MAX_QUEUED, _RATE_LIMIT_PER_ADDRESS, _RATE_LIMIT_PER_KEY). */
+  admission: AdmissionLimits;
   /** Load the sample reports on start (idempotent). */
   seedOnStart: boolean;
   /** Upper bound for one database operation, in milliseconds. */
@@ -98,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
     port: integer('PORT', 4000, env),
+    host: env.HOST?.trim() || '127.0.0.1',
     mongodbUri: env.MONGODB_URI?.trim() || null,
     databaseName: env.NEWSGRAPH_DB_NAME?.trim() || 'newsgraph',
     dataDir: path.resolve(repoRoot, env.NEWSGRAPH_DATA_DIR?.trim() || '.data'),
@@ -111,9 +117,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxListNesting: positive('NEWSGRAPH_MAX_LIST_NESTING', 5, env),
       maxAliases: integer('NEWSGRAPH_MAX_ALIASES', 20, env),
       maxTokens: positive('NEWSGRAPH_MAX_TOKENS', 2000, env),
-      maxCost: positive('NEWSGRAPH_MAX_COST', 20_000, env),
-      assumedListSize: positive('NEWSGRAPH_ASSUMED_LIST_SIZE', 5, env),
+      maxCost: positive('NEWSGRAPH_MAX_COST', 100_000, env),
       requestTimeoutMs: positive('NEWSGRAPH_REQUEST_TIMEOUT_MS', 15_000, env),
+      mutationTimeoutMs: positive('NEWSGRAPH_MUTATION_TIMEOUT_MS', 60_000, env),
+      maxResponseBytes: positive('NEWSGRAPH_MAX_RESPONSE_BYTES', 5 * 1024 * 1024, env),
+    },
+    admission: {
+      maxConcurrent: positive('NEWSGRAPH_MAX_CONCURRENT', 8, env),
+      maxQueued: integer('NEWSGRAPH_MAX_QUEUED', 32, env),
+      // Off by default (a loopback-only service, and benchmarks send thousands of requests from one address); on in production.
+      ratePerAddress: integer('NEWSGRAPH_RATE_LIMIT_PER_ADDRESS', production ? 600 : 0, env),
+      ratePerKey: integer('NEWSGRAPH_RATE_LIMIT_PER_KEY', production ? 3000 : 0, env),
     },
     seedOnStart: flag('NEWSGRAPH_SEED', true, env),
     dbTimeoutMs: integer('NEWSGRAPH_DB_TIMEOUT_MS', 5000, env),

@@ -54,3 +54,20 @@ export function isDuplicateKeyError(error: unknown): boolean {
   // FerretDB may report a unique violation caused by an update as an internal error with this text.
   return error.code === 11000 || /duplicate key/i.test(error.message);
 }
+
+/** Characters of client input an error message may quote. */
+export const maxQuotedChars = 60;
+/** Longest message of an error sent to a client: input echoed by many fields must not multiply into megabytes. */
+export const maxErrorMessageChars = 400;
+
+/** Client input for an error message: JSON-quoted, at most `maxQuotedChars` of it, with its full length when cut. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  if (text.length <= maxQuotedChars) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, maxQuotedChars))}… (${text.length} characters)`;
+}
+
+/** Cuts a message to `maxErrorMessageChars`, saying so. */
+export function capMessage(message: string): string {
+  return message.length <= maxErrorMessageChars ? message : `${message.slice(0, maxErrorMessageChars)}… (message cut)`;
+}

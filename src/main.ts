@@ -33,8 +33,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger.info(summary, 'sample data loaded');
   }
   const app = await createApp(database, config, logger);
-  const port = await listen(app, config.port);
-  const url = `http://localhost:${port}/graphql`;
+  const port = await listen(app, config.port, config.host);
+  // An every-interface address is reachable locally as localhost.
+  const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}/graphql`;
   return {
     url,
     database,

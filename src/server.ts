@@ -14,14 +14,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
-import { identifyCaller, parseApiKeys, requireReadAccess } from './auth';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { concurrencyLimit, rateLimitMiddleware } from './admission';
+import { identifyCaller, parseApiKeys, requireReadAccess, type Caller } from './auth';
 import { repoRoot, type Config } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db/database';
-import { DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
-import { corsMiddleware, httpErrorHandler } from './http';
-import { costLimitPlugin, limitValidationRules, requestTimeoutPlugin, RequestTimeoutCode } from './limits';
+import { Deadline, RequestTimeoutCode, requestDeadlinePlugin } from './deadline';
+import { capMessage, DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
+import { ClientMistakeLog, corsMiddleware, httpErrorHandler, jsonOnlyMiddleware, sendError } from './http';
+import { operationLimitsPlugin, responseSizePlugin } from './limits';
 import type { Logger } from './logger';
 import { resolvers } from './resolvers';
 import { mountWeb } from './web';
@@ -37,6 +39,7 @@ const requestScope = new AsyncLocalStorage<RequestScope>();
 
 const clientCodes = new Set<string>([
   ErrorCode.BadUserInput,
+  'RESPONSE_TOO_LARGE',
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   ErrorCode.DatabaseUnavailable,
@@ -49,15 +52,28 @@ const clientCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Errors that mean the request itself was malformed: logged at warn level (rate-limited), never as server faults. */
+const requestMistakeCodes = new Set<string>(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
 /**
- * What clients see of an error: known codes pass through; a lost database
+ * What clients see of an error: known codes pass through, their messages cut
+ * to `maxErrorMessageChars`; an error Apollo marked with a 4xx status but no
+ * code (a persisted-query hash mismatch) is BAD_REQUEST; a lost database
  * becomes DATABASE_UNAVAILABLE; anything else is INTERNAL_SERVER_ERROR with
  * the request id, its details kept for the logs.
  */
-export function makeFormatError(logger: Logger, options: { hideSchemaHints: boolean } = { hideSchemaHints: false }) {
+export function makeFormatError(
+  logger: Logger,
+  options: { hideSchemaHints: boolean; mistakes?: ClientMistakeLog } = { hideSchemaHints: false },
+) {
+  const mistakes = options.mistakes ?? new ClientMistakeLog(logger);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const requestId = requestScope.getStore()?.requestId;
+    const httpStatus = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
+    if (original instanceof GraphQLError && !original.extensions?.code && httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+    }
     if (isConnectionError(original)) {
       logger.warn({ requestId, err: original }, 'database unavailable');
       const mapped = new DatabaseUnavailableError(original);
@@ -67,7 +83,8 @@ export function makeFormatError(logger: Logger, options: { hideSchemaHints: bool
     if (typeof code === 'string' && clientCodes.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       // graphql-js suggests field, type and argument names; with introspection off they would leak the schema.
-      const message = options.hideSchemaHints ? formatted.message.replace(/ Did you mean [^?]*\?/g, '') : formatted.message;
+      const message = capMessage(options.hideSchemaHints ? formatted.message.replace(/ Did you mean [^?]*\?/g, '') : formatted.message);
+      if (requestMistakeCodes.has(code)) mistakes.warn({ requestId, code, reason: message.slice(0, 100) }, 'client mistake');
       return { ...formatted, message, extensions };
     }
     logger.error({ requestId, err: original }, 'unexpected error');
@@ -114,6 +131,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apiKeys = parseApiKeys(config.apiKeys);
+  const mistakes = new ClientMistakeLog(logger);
 
   database.onCommand(() => {
     const scope = requestScope.getStore();
@@ -125,24 +143,15 @@ export async function createApp(database: Database, config: Config, logger: Logg
     resolvers,
     introspection: config.introspectionEnabled,
     includeStacktraceInErrorResponses: false,
-    formatError: makeFormatError(logger, { hideSchemaHints: config.production || !config.introspectionEnabled }),
-    // Limits: see src/limits.ts and README's "Limits".
-    validationRules: limitValidationRules(config.limits),
+    formatError: makeFormatError(logger, { hideSchemaHints: config.production || !config.introspectionEnabled, mistakes }),
+    // Limits: see src/limits.ts, src/deadline.ts and README's "Limits".
     parseOptions: { maxTokens: config.limits.maxTokens },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     plugins: [
-      costLimitPlugin(config.limits),
-      requestTimeoutPlugin(config.limits),
-      {
-        async requestDidStart() {
-          return {
-            async didResolveOperation({ operation, contextValue }) {
-              if (config.requireReadKey && operation?.operation === 'query') requireReadAccess(contextValue.caller);
-            },
-          };
-        },
-      },
+      operationLimitsPlugin(config.limits),
+      requestDeadlinePlugin(),
+      responseSizePlugin(config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
@@ -169,20 +178,49 @@ export async function createApp(database: Database, config: Config, logger: Logg
   // Apollo's own landing page stays disabled.
   mountWeb(app, config);
 
+  const callerOf = (res: express.Response) => res.locals.caller as Caller;
+  const concurrency = concurrencyLimit(config.admission);
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
+    (req, res, next) => {
+      // The request's clock starts on arrival, so time spent queued counts; a client that leaves aborts it.
+      const aborted = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) aborted.abort();
+      });
+      res.locals.deadline = new Deadline(config.limits, config.dbTimeoutMs, aborted.signal);
+      res.locals.caller = identifyCaller(req.headers.authorization, apiKeys);
+      next();
+    },
+    rateLimitMiddleware(config.admission, callerOf),
+    concurrency.refuseEarly,
+    // With NEWSGRAPH_REQUIRE_READ_KEY, an anonymous caller is answered before its body is read: no parsing, validation, hints or costs.
+    (_req, res, next) => {
+      if (!config.requireReadKey) return next();
+      try {
+        requireReadAccess(callerOf(res));
+        next();
+      } catch (error) {
+        const status = (error as GraphQLError).extensions.code === ErrorCode.Forbidden ? 403 : 401;
+        sendError(res, status, (error as GraphQLError).message, String((error as GraphQLError).extensions.code));
+      }
+    },
+    jsonOnlyMiddleware(mistakes),
     express.json({ limit: config.maxBodyBytes }),
+    concurrency.admit,
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(database.db, identifyCaller(req.headers.authorization, apiKeys), {
+      context: async ({ res }) =>
+        createContext(database.db, callerOf(res), {
           maxTimeMS: config.dbTimeoutMs,
           requestId: requestScope.getStore()?.requestId ?? randomUUID(),
           naiveResolvers: config.naiveResolvers,
+          deadline: res.locals.deadline as Deadline,
+          maxResponseBytes: config.limits.maxResponseBytes,
         }),
     }),
   );
-  app.use(httpErrorHandler(logger, { maxBodyBytes: config.maxBodyBytes, requestId: () => requestScope.getStore()?.requestId }));
+  app.use(httpErrorHandler(logger, { maxBodyBytes: config.maxBodyBytes, requestId: () => requestScope.getStore()?.requestId, mistakes }));
 
   return {
     httpServer,

@@ -8,6 +8,7 @@ import type {
   OrganizationResolvers,
 } from '../generated/graphql';
 import { toGlobalId } from '../ids';
+import { capList, chargeOutput } from '../limits';
 import { loadExisting } from '../loaders';
 import { paginateArray } from '../pagination';
 import { articlesNewestFirst, counterpartsOf, neighbourEdition, newestFirst, seriesOf } from '../services/relations';
@@ -21,18 +22,18 @@ export const Article: Complete<ArticleResolvers> = {
   title: (article) => article.title,
   source: (article) => article.source,
   publishedAt: (article) => article.publishedAt,
-  body: (article) => article.body,
-  officials: (article, _args, ctx) => loadExisting(ctx.loaders.officials.byId, article.officialIds),
-  meetings: (article, _args, ctx) => loadExisting(ctx.loaders.meetings.byId, article.meetingIds),
-  conferences: (article, _args, ctx) => loadExisting(ctx.loaders.conferences.byId, article.conferenceIds),
+  body: (article, _args, ctx) => chargeOutput(ctx.output, article.body),
+  officials: (article, _args, ctx) => loadExisting(ctx.loaders.officials.byId, capList(article.officialIds, 'Article.officials')),
+  meetings: (article, _args, ctx) => loadExisting(ctx.loaders.meetings.byId, capList(article.meetingIds, 'Article.meetings')),
+  conferences: (article, _args, ctx) => loadExisting(ctx.loaders.conferences.byId, capList(article.conferenceIds, 'Article.conferences')),
 };
 
 export const Official: Complete<OfficialResolvers> = {
   id: (official) => toGlobalId('Official', official._id),
   name: (official) => official.name,
-  aliases: (official) => official.aliases,
+  aliases: (official) => capList(official.aliases, 'Official.aliases'),
   title: (official) => official.titles[official.titles.length - 1]?.title ?? null,
-  titles: (official) => official.titles,
+  titles: (official) => capList(official.titles, 'Official.titles'),
   organization: (official, _args, ctx) => (official.organizationId ? ctx.loaders.organizations.byId.load(official.organizationId) : null),
   country: (official) => official.country,
   articles: async (official, args, ctx) =>
@@ -46,16 +47,16 @@ export const Official: Complete<OfficialResolvers> = {
 
 export const Meeting: Complete<MeetingResolvers> = {
   id: (meeting) => toGlobalId('Meeting', meeting._id),
-  participants: (meeting, _args, ctx) => loadExisting(ctx.loaders.officials.byId, meeting.participantIds),
-  counterpartCountries: (meeting) => meeting.countryCodes,
+  participants: (meeting, _args, ctx) => loadExisting(ctx.loaders.officials.byId, capList(meeting.participantIds, 'Meeting.participants')),
+  counterpartCountries: (meeting) => capList(meeting.countryCodes, 'Meeting.counterpartCountries'),
   date: (meeting) => meeting.date,
   place: (meeting) => (meeting.city || meeting.country ? { city: meeting.city, country: meeting.country } : null),
-  topics: (meeting) => meeting.topics,
+  topics: (meeting) => capList(meeting.topics, 'Meeting.topics'),
   outcome: (meeting) => meeting.outcome,
   status: (meeting) => meeting.status,
   conference: (meeting, _args, ctx) => (meeting.conferenceId ? ctx.loaders.conferences.byId.load(meeting.conferenceId) : null),
-  articles: (meeting, _args, ctx) => loadExisting(ctx.loaders.articles.byId, meeting.articleIds),
-  evidence: (meeting) => meeting.evidence,
+  articles: (meeting, _args, ctx) => loadExisting(ctx.loaders.articles.byId, capList(meeting.articleIds, 'Meeting.articles')),
+  evidence: (meeting) => capList(meeting.evidence, 'Meeting.evidence'),
 };
 
 export const Conference: Complete<ConferenceResolvers> = {
@@ -67,13 +68,13 @@ export const Conference: Complete<ConferenceResolvers> = {
   startDate: (conference) => conference.startDate,
   endDate: (conference) => conference.endDate,
   status: (conference) => conference.status,
-  participants: (conference, _args, ctx) => loadExisting(ctx.loaders.officials.byId, conference.participantIds),
-  meetings: async (conference, _args, ctx) => newestFirst(await ctx.loaders.meetings.byConference.load(conference._id)),
+  participants: (conference, _args, ctx) => loadExisting(ctx.loaders.officials.byId, capList(conference.participantIds, 'Conference.participants')),
+  meetings: async (conference, _args, ctx) => capList(newestFirst(await ctx.loaders.meetings.byConference.load(conference._id)), 'Conference.meetings'),
   previousEdition: (conference, _args, ctx) => neighbourEdition(ctx, conference, -1),
   nextEdition: (conference, _args, ctx) => neighbourEdition(ctx, conference, 1),
-  editions: (conference, _args, ctx) => seriesOf(ctx, conference),
-  articles: (conference, _args, ctx) => loadExisting(ctx.loaders.articles.byId, conference.articleIds),
-  evidence: (conference) => conference.evidence,
+  editions: async (conference, _args, ctx) => capList(await seriesOf(ctx, conference), 'Conference.editions'),
+  articles: (conference, _args, ctx) => loadExisting(ctx.loaders.articles.byId, capList(conference.articleIds, 'Conference.articles')),
+  evidence: (conference) => capList(conference.evidence, 'Conference.evidence'),
 };
 
 export const Organization: Complete<OrganizationResolvers> = {

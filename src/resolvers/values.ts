@@ -22,6 +22,7 @@ import type {
   TimelineEventResolvers,
 } from '../generated/graphql';
 import { toGlobalId } from '../ids';
+import { capList } from '../limits';
 import { countryName } from '../services/countries';
 import { isMeeting } from '../services/timeline';
 
@@ -42,6 +43,7 @@ export const ReportedTitle: ReportedTitleResolvers = {
 
 export const Counterpart: CounterpartResolvers = {
   official: async (counterpart, _args, ctx) => (await ctx.loaders.officials.byId.load(counterpart.officialId))!,
+  topics: (counterpart) => capList(counterpart.topics, 'Counterpart.topics'),
 };
 
 export const EntityChange: EntityChangeResolvers = {

@@ -2,7 +2,7 @@
  * Turns client input into normalized values, or throws a ValidationError that
  * names the field. Runs before any write, so bad input never half-writes.
  */
-import { ValidationError } from '../errors';
+import { quote, ValidationError } from '../errors';
 import type { DatePrecisionValue, PartialDateDoc } from '../models/common';
 import { isCountryCode } from './countries';
 
@@ -21,7 +21,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
 
 export function requiredText(value: string | null | undefined, field: string, max = limits.textLength): string {
   const text = optionalText(value, field, max);
-  if (text == null) throw new ValidationError(`Expected a non-empty text for "${field}", but got ${JSON.stringify(value ?? null)}.`, field);
+  if (text == null) throw new ValidationError(`Expected a non-empty text for "${field}", but got ${value == null ? 'null' : quote(value)}.`, field);
   return text;
 }
 
@@ -36,7 +36,7 @@ export function optionalCountry(value: string | null | undefined, field: string)
   if (text == null) return null;
   const code = text.toUpperCase();
   if (!isCountryCode(code)) {
-    throw new ValidationError(`Expected an ISO 3166-1 alpha-2 country code for "${field}", but got "${text}".`, field);
+    throw new ValidationError(`Expected an ISO 3166-1 alpha-2 country code for "${field}", but got ${quote(text)}.`, field);
   }
   return code;
 }
@@ -58,7 +58,7 @@ export function optionalPartialDate(value: string | null | undefined, field: str
     (month == null || (Number(month) >= 1 && Number(month) <= 12)) &&
     (day == null || isRealDay(Number(year), Number(month), Number(day)));
   if (!valid) {
-    throw new ValidationError(`Expected a date as YYYY-MM-DD, YYYY-MM or YYYY for "${field}", but got "${text}".`, field);
+    throw new ValidationError(`Expected a date as YYYY-MM-DD, YYYY-MM or YYYY for "${field}", but got ${quote(text)}.`, field);
   }
   const precision: DatePrecisionValue = day != null ? 'DAY' : month != null ? 'MONTH' : 'YEAR';
   return { value: text, precision, inferred };
@@ -93,15 +93,20 @@ export function parseDateTime(value: string, field: string): DateTimeValue {
   return { iso, utc };
 }
 
+/** Schemes an article may live at: web pages and URNs; `javascript:`, `data:`, `file:` and the like would be unsafe to link. */
+const articleSchemes = new Set(['http:', 'https:', 'urn:']);
+
 export function absoluteUrl(value: string, field: string): string {
   const text = requiredText(value, field);
+  let url: URL | null = null;
   try {
-    const url = new URL(text);
-    if (url.protocol.length > 1) return text;
+    url = new URL(text);
   } catch {
     // Reported below.
   }
-  throw new ValidationError(`Expected an absolute URL (https://… or urn:…) for "${field}", but got "${text}".`, field);
+  if (url && articleSchemes.has(url.protocol) && (url.protocol === 'urn:' || url.hostname !== '')) return text;
+  const scheme = url && !articleSchemes.has(url.protocol) ? ` (the "${url.protocol.slice(0, 20)}" scheme is not accepted)` : '';
+  throw new ValidationError(`Expected an absolute http://, https:// or urn: URL for "${field}", but got ${quote(text)}${scheme}.`, field);
 }
 
 export function paragraphs(values: string[], field: string): string[] {

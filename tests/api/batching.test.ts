@@ -47,7 +47,7 @@ afterAll(() => server.stop());
 const nested = `query($first: Int!) {
   articles(first: $first) { nodes {
     title
-    officials { name meetings { nodes { date { value } participants { name country { code } } } } }
+    officials { name meetings(first: 2) { nodes { date { value } participants { name country { code } } } } }
   } }
 }`;
 

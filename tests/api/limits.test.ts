@@ -28,9 +28,10 @@ test('the defaults are the documented ones', () => {
     maxListNesting: 5,
     maxAliases: 20,
     maxTokens: 2000,
-    maxCost: 20000,
-    assumedListSize: 5,
+    maxCost: 100000,
     requestTimeoutMs: 15000,
+    mutationTimeoutMs: 60000,
+    maxResponseBytes: 5 * 1024 * 1024,
   });
   expect(server.config.maxBodyBytes).toBe(2 * 1024 * 1024);
 });
@@ -132,15 +133,15 @@ describe('cost', () => {
   }`;
 
   test('list sizes multiply; an over-budget query is rejected before execution, stating its cost and the budget', async () => {
-    // 1 connection + 100 officials + 100 connections + 100 × 100 meetings + 100 × 100 × 5 participants.
+    // 1 connection + 100 officials + 100 connections + 100 × 100 meetings + 100 × 100 × 20 participants (Meeting.participants' cap).
     const { result, commands } = await server.countCommands(() => server.gql(costly, { outer: 100, inner: 100 }));
     expect(result.status).toBe(400);
     expect(result.body).toEqual({
       errors: [
         {
-          message: 'The operation would cost 60201, over the budget of 20000: ask for fewer items ("first") in nested lists, or split it.',
+          message: 'The operation would cost 210201, over the budget of 100000: ask for fewer items ("first") in nested lists, or split it.',
           locations: [{ line: 1, column: 1 }],
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 60201, budget: 20000 },
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 210201, budget: 100000 },
         },
       ],
     });
@@ -155,12 +156,12 @@ describe('cost', () => {
 
   test('literal arguments and defaults count like variables', async () => {
     const literal = await server.gql(`{ officials(first: 100) { nodes { meetings(first: 100) { nodes { participants { name } } } } } }`);
-    expect(literal.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 60201 });
+    expect(literal.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 210201 });
     const variableDefault = await server.gql(`query($n: Int = 100) { officials(first: $n) { nodes { meetings(first: $n) { nodes { participants { name } } } } } }`);
-    expect(variableDefault.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 60201 });
-    // Without `first`, each connection counts its default of 20: 1 + 20 + 20 + 400 + 2000 + 2000 + 40000.
+    expect(variableDefault.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 210201 });
+    // Without `first`, each connection counts its default of 20, participants their cap of 20: 1 + 20 + 20 + 400 + 8000 + 8000 + 160000.
     const defaults = await server.gql(`{ officials { nodes { meetings { nodes { participants { meetings { nodes { id } } } } } } } }`);
-    expect(defaults.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 44441 });
+    expect(defaults.body.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 176441 });
   });
 });
 
@@ -244,9 +245,9 @@ describe('time', () => {
     const hurried = await startTestServer({ env: { NEWSGRAPH_REQUEST_TIMEOUT_MS: '1' } });
     try {
       await seedReports(hurried.db);
-      // Five rounds of database queries, one after another: far more than 1 ms.
+      // Four rounds of database queries, one after another: far more than 1 ms.
       const response = await hurried.gql(
-        `{ officials(first: 3) { nodes { meetings(first: 3) { nodes { participants { conferences(first: 2) { nodes { participants { name } } } } } } } } }`,
+        `{ officials(first: 3) { nodes { meetings(first: 3) { nodes { participants { conferences(first: 2) { nodes { name } } } } } } } }`,
       );
       expect(response.status).toBe(503);
       const errors = response.body.errors!;
