@@ -16,6 +16,8 @@ test('GET /graphql in a browser opens GraphiQL with the example operations, runs
       'ConferenceEditions',
       'ArticleFacts',
       'MeetingsByTopic',
+      'MeetingStats',
+      'IngestArticle',
     ]);
 
     // The editor gets its text once Monaco has loaded; switching tabs before that is lost.
