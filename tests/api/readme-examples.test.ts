@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
+import { extractReport, parseReport, toIngestInput } from '../../src/ingest';
 import { seedSampleData } from '../../src/services/seed';
 import { startTestServer, type TestServer } from '../support/harness';
 
@@ -62,4 +63,23 @@ test('the ingestion example, sent again, reports every entity UNCHANGED (as READ
   expect(again.body.errors).toBeUndefined();
   const statuses = new Set(again.body.data.ingestArticle.changes.map((c: { status: string }) => c.status));
   expect([...statuses]).toEqual(['UNCHANGED']);
+});
+
+test('the example report in README is docs/reports/bayramov-mudavadi.txt, and its headers, dateline and facts read as README says', () => {
+  const file = 'docs/reports/bayramov-mudavadi.txt';
+  const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
+  const shown = new RegExp(`This is \\[\`${file.replace(/\./g, '\\.')}\`\\]\\(${file.replace(/\./g, '\\.')}\\):\\n\\n\`\`\`text\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  expect(shown?.[1]).toBe(text);
+
+  const report = parseReport(text, file);
+  const input = toIngestInput(report, extractReport(report));
+  expect(input).toMatchObject({
+    url: 'https://news.example/2024/05/06/bayramov-mudavadi',
+    title: 'Azerbaijani and Kenyan foreign ministers discuss trade in Nairobi',
+    source: 'Example Agency',
+    publishedAt: '2024-05-06T14:20:00+04:00',
+  });
+  expect(report.dateline).toMatchObject({ text: 'Baku, May 6, AZERTAC' });
+  expect(input.body[0]).toMatch(/^Azerbaijan's Foreign Minister Jeyhun Bayramov met with Kenyan Foreign Minister Musalia Mudavadi in Nairobi/);
+  expect(input.meetings!.map((m) => [m.participants, m.city, m.date])).toEqual([[['Jeyhun Bayramov', 'Musalia Mudavadi'], 'Nairobi', '2024-05-06']]);
 });

@@ -183,6 +183,14 @@ test('header lines give the article its title, url and source', async () => {
     source: 'Example Agency',
     meetings: [{ participants: [{ name: 'Jeyhun Bayramov' }, { name: 'Musalia Mudavadi' }] }],
   });
+  // corrected and sent again under the same url: the same article, updated
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: Bayramov and Mudavadi discuss trade', 'title: Bayramov and Mudavadi discuss trade and energy'));
+  const again = await ingest(['--json', '--endpoint', server.url, file]);
+  expect(again.code).toBe(0);
+  const [line] = again.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  expect(line.changes.find((c: any) => c.type === 'ARTICLE').status).toBe('UPDATED');
+  const updated = await server.gql(`{ articleByUrl(url: "https://news.example/bayramov-mudavadi") { title } }`);
+  expect(updated.body.data.articleByUrl.title).toBe('Bayramov and Mudavadi discuss trade and energy');
 });
 
 test('when stderr is not a terminal, a long run prints a progress line every 10 reports', async () => {
