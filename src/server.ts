@@ -24,7 +24,7 @@ import { corsMiddleware, httpErrorHandler } from './http';
 import { costLimitPlugin, limitValidationRules, requestTimeoutPlugin, RequestTimeoutCode } from './limits';
 import type { Logger } from './logger';
 import { resolvers } from './resolvers';
-import { mountWeb } from './web';
+import { mountWeb, mountWebNotFound } from './web';
 
 export const typeDefs = fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8');
 
@@ -182,6 +182,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
         }),
     }),
   );
+  mountWebNotFound(app, config);
   app.use(httpErrorHandler(logger, { maxBodyBytes: config.maxBodyBytes, requestId: () => requestScope.getStore()?.requestId }));
 
   return {

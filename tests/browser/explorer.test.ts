@@ -212,3 +212,19 @@ test('loading, failure, retry and not-found states are shown', async () => {
     await heading(page).getByText('Search').waitFor();
   });
 });
+
+test('an unknown path gets the explorer’s own 404 page, with status 404, and a way back', () =>
+  withPage(suite.browser, suite.server.origin, 'explorer-404', async ({ page, problems }) => {
+    const response = await page.goto(`${suite.server.origin}/nope/deeper?x=1`);
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+    await heading(page).getByText('Page not found').waitFor();
+    expect(await page.locator('main').innerText()).toContain('Nothing lives at “/nope/deeper”.');
+    expect(await page.innerText('body')).not.toContain('Cannot GET');
+    expect(await page.title()).toMatch(/^Page not found/);
+    await screenshot(page, 'explorer-404');
+    await page.getByRole('link', { name: 'Back to the search' }).click();
+    await page.getByRole('searchbox', { name: 'Search officials, conferences and articles' }).waitFor();
+    expect(page.url()).toBe(`${suite.server.origin}/`);
+    expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+  }));
