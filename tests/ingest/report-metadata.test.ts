@@ -112,6 +112,8 @@ describe('datelines', () => {
     'NATO: allies met in Brussels today.',
     'Kenya and Turkey signed an agreement today.',
     'The minister met X. Baku, June 20.',
+    'U.S. Secretary of State met X in Washington.',
+    'St. Petersburg hosted the forum today.',
   ])('%j is text, not a dateline', (text) => {
     const report = parseReport(` date 2024-06-20\n\n${text}\n`, 'd.txt');
     expect(report.dateline).toBeNull();
