@@ -149,13 +149,37 @@ async function prepare(file: string, registry: OfficialRegistry): Promise<Prepar
   return { file, gold, input };
 }
 
+/** `1 meeting`, `2 meetings`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Reports between progress lines, and the longest silence, when stderr is not a terminal. */
+const PROGRESS_EVERY_REPORTS = 10;
+const PROGRESS_EVERY_MS = 5000;
+
+/**
+ * A bar redrawn in place on a terminal; elsewhere (CI logs, `| tee`) one line every
+ * PROGRESS_EVERY_REPORTS reports or PROGRESS_EVERY_MS, so a long run is never silent.
+ */
 class Progress {
-  private readonly on: boolean;
+  private readonly bar: boolean;
+  private readonly started = Date.now();
+  private lastLineAt = Date.now();
+  private lastLineDone = 0;
   constructor(private readonly total: number) {
-    this.on = !!process.stderr.isTTY && total > 0;
+    this.bar = !!process.stderr.isTTY && total > 0;
   }
   tick(done: number, label: string): void {
-    if (!this.on) return;
+    if (!this.bar) {
+      const now = Date.now();
+      if (done > this.lastLineDone && (done - this.lastLineDone >= PROGRESS_EVERY_REPORTS || now - this.lastLineAt >= PROGRESS_EVERY_MS || done === this.total)) {
+        process.stderr.write(`progress: ${done}/${plural(this.total, 'report')} sent (${Math.round((now - this.started) / 1000)} s)\n`);
+        this.lastLineAt = now;
+        this.lastLineDone = done;
+      }
+      return;
+    }
     const width = 28;
     const filled = Math.round((done / this.total) * width);
     const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
@@ -163,7 +187,7 @@ class Progress {
     process.stderr.write(`\r[${bar}] ${done}/${this.total} ${name}`.padEnd(90));
   }
   end(): void {
-    if (this.on) process.stderr.write('\n');
+    if (this.bar) process.stderr.write('\n');
   }
 }
 
@@ -180,11 +204,17 @@ async function main(): Promise<number> {
   const info = (line: string) => (opts.json ? process.stderr : process.stdout).write(line + '\n');
   let read = 0;
   const prepared: Prepared[] = [];
+  const factless: string[] = [];
   for (const file of files) {
     try {
       const p = await prepare(file, registry);
       read++;
       prepared.push(p);
+      if (!p.gold.officials.length && !p.gold.meetings.length && !p.gold.conferences.length) {
+        factless.push(p.file);
+        const stored = opts.dryRun ? 'it would be stored' : 'it is stored';
+        process.stderr.write(`warning: ${p.file}: no officials, meetings or conferences found; ${stored} as an article alone\n`);
+      }
       if (opts.dryRun && opts.json) out(JSON.stringify(p.gold));
     } catch (error) {
       if (error instanceof ReportError) failures.push({ file, code: error.code, message: error.message });
@@ -195,13 +225,13 @@ async function main(): Promise<number> {
   if (opts.dryRun) {
     if (!opts.json) {
       for (const p of prepared) {
-        info(`${p.gold.file}: ${p.gold.officials.length} officials, ${p.gold.meetings.length} meetings, ${p.gold.conferences.length} conferences`);
+        info(`${p.gold.file}: ${plural(p.gold.officials.length, 'official')}, ${plural(p.gold.meetings.length, 'meeting')}, ${plural(p.gold.conferences.length, 'conference')}`);
         for (const o of p.gold.officials) info(`  official   ${o.name}${o.title ? `, ${o.title}` : ''}${o.country ? ` (${o.country})` : ''}`);
         for (const m of p.gold.meetings) info(`  meeting    ${[...m.participants, ...m.countries.map((c) => `[${c}]`)].join(' + ')}${m.date ? ` on ${m.date}` : ''}${m.city ? ` in ${m.city}` : ''}`);
         for (const c of p.gold.conferences) info(`  conference ${c.name}${c.city ? `, ${c.city}` : ''} (${c.status})`);
       }
     }
-    summarize(read, null, failures, (l) => process.stderr.write(l + '\n'), opts.json);
+    summarize(read, null, failures, factless, (l) => process.stderr.write(l + '\n'), opts.json);
     return failures.length ? 1 : 0;
   }
 
@@ -238,16 +268,24 @@ async function main(): Promise<number> {
   }
   progress.tick(done, '');
   progress.end();
-  summarize(read, tally, failures, opts.json ? (l) => process.stderr.write(l + '\n') : (l) => process.stdout.write(l + '\n'), opts.json);
+  summarize(read, tally, failures, factless, opts.json ? (l) => process.stderr.write(l + '\n') : (l) => process.stdout.write(l + '\n'), opts.json);
   return failures.length ? 1 : 0;
 }
 
-function summarize(read: number, tally: Map<string, Record<string, number>> | null, failures: Failure[], write: (line: string) => void, quietOk: boolean): void {
+function summarize(
+  read: number,
+  tally: Map<string, Record<string, number>> | null,
+  failures: Failure[],
+  factless: string[],
+  write: (line: string) => void,
+  quietOk: boolean,
+): void {
+  const noFacts = factless.length ? `, ${plural(factless.length, 'report')} without facts` : '';
   if (quietOk && !failures.length && !tally) {
-    write(`${read} report(s) read, no failures`);
+    write(`${plural(read, 'report')} read${noFacts}, no failures`);
     return;
   }
-  write(`${read} report(s) read${tally ? '' : ' (dry run: nothing sent)'}`);
+  write(`${plural(read, 'report')} read${noFacts}${tally ? '' : ' (dry run: nothing sent)'}`);
   if (tally) {
     const types = ['ARTICLE', 'OFFICIAL', 'ORGANIZATION', 'MEETING', 'CONFERENCE', ...[...tally.keys()].filter((k) => !['ARTICLE', 'OFFICIAL', 'ORGANIZATION', 'MEETING', 'CONFERENCE'].includes(k))];
     for (const t of types) {
@@ -256,7 +294,7 @@ function summarize(read: number, tally: Map<string, Record<string, number>> | nu
     }
   }
   if (failures.length) {
-    write(`${failures.length} failure(s):`);
+    write(`${plural(failures.length, 'failure')}:`);
     for (const f of failures) write(`  [${f.code}] ${f.message}`);
   }
 }

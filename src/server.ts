@@ -26,7 +26,7 @@ import { ClientMistakeLog, corsMiddleware, httpErrorHandler, jsonOnlyMiddleware,
 import { operationLimitsPlugin, responseSizePlugin } from './limits';
 import type { Logger } from './logger';
 import { resolvers } from './resolvers';
-import { mountWeb } from './web';
+import { mountWeb, mountWebNotFound } from './web';
 
 export const typeDefs = fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8');
 
@@ -220,6 +220,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
         }),
     }),
   );
+  mountWebNotFound(app, config);
   app.use(httpErrorHandler(logger, { maxBodyBytes: config.maxBodyBytes, requestId: () => requestScope.getStore()?.requestId, mistakes }));
 
   return {

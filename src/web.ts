@@ -5,7 +5,8 @@
  * `npm run build:web` writes to web/dist; no page loads anything from another
  * origin, which the Content-Security-Policy below enforces.
  *
- * Public: `mountWeb` (mount it before the GraphQL middleware), `explorerRoutes`, `webDistDir`.
+ * Public: `mountWeb` (mount it before the GraphQL middleware), `mountWebNotFound` (after every route),
+ * `explorerRoutes`, `webDistDir`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +53,7 @@ function builtPage(file: string, transform: (html: string) => string = (html) =>
   };
 }
 
-function sendPage(res: Response, html: string | null, name: string): void {
+function sendPage(res: Response, html: string | null, name: string, status = 200): void {
   res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (html === null) {
@@ -64,7 +65,7 @@ function sendPage(res: Response, html: string | null, name: string): void {
   }
   res.setHeader('Content-Security-Policy', contentSecurityPolicy);
   res.setHeader('Referrer-Policy', 'same-origin');
-  res.type('html').send(html);
+  res.status(status).type('html').send(html);
 }
 
 /**
@@ -76,11 +77,15 @@ function prefersHtml(req: Request): boolean {
   return req.accepts(['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html']) === 'text/html';
 }
 
-export function mountWeb(app: Express, config: Pick<Config, 'ideEnabled'>, distDir: string = webDistDir): void {
+function explorerPageOf(config: Pick<Config, 'ideEnabled'>, distDir: string): () => string | null {
   // The explorer hides its link to the IDE when the IDE is switched off.
-  const explorerPage = builtPage(path.join(distDir, 'index.html'), (html) =>
+  return builtPage(path.join(distDir, 'index.html'), (html) =>
     config.ideEnabled ? html : html.replace('<html lang="en">', '<html lang="en" data-ide="off">'),
   );
+}
+
+export function mountWeb(app: Express, config: Pick<Config, 'ideEnabled'>, distDir: string = webDistDir): void {
+  const explorerPage = explorerPageOf(config, distDir);
   const idePage = builtPage(path.join(distDir, 'ide', 'index.html'));
 
   const assetsDir = path.join(distDir, 'assets');
@@ -116,4 +121,16 @@ export function mountWeb(app: Express, config: Pick<Config, 'ideEnabled'>, distD
       sendPage(res, idePage(), 'GraphQL IDE');
     });
   }
+}
+
+/**
+ * Unknown paths: a browser gets the explorer's "Page not found" page with status 404 (the explorer
+ * routes the path to it); API clients and non-GET requests fall through to the plain 404.
+ */
+export function mountWebNotFound(app: Express, config: Pick<Config, 'ideEnabled'>, distDir: string = webDistDir): void {
+  const explorerPage = explorerPageOf(config, distDir);
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !prefersHtml(req)) return next();
+    sendPage(res, explorerPage(), 'explorer', 404);
+  });
 }

@@ -6,9 +6,10 @@ export { parseReport, decodeReport, isValidIsoDay, MAX_REPORT_BYTES } from './re
 export type { Report, Dateline } from './report';
 export { ReportError, isReportError } from './errors';
 export type { ReportErrorCode } from './errors';
+export type { ReportHeaders } from './report';
 export { extractReport } from './extract';
 export type { Extraction, OfficialFact, MeetingFact, ConferenceFact, Evidence, MeetingStatus, ConferenceStatus } from './extract';
-export { toGoldShape, toIngestInput, reportUrl } from './shape';
+export { toGoldShape, toIngestInput, reportUrl, reportTitle } from './shape';
 export type {
   GoldShape,
   GoldOfficial,

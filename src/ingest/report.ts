@@ -1,7 +1,10 @@
 /**
- * Reading the report file layout:
+ * Reading the report file layout (README, "Ingesting reports"):
  *
  *    date YYYY-MM-DD <printed date>
+ *   title: <headline>            optional header lines, each at most once, in any order,
+ *   url: <https://… or urn:…>    directly under the date line (no blank line between);
+ *   source: <publisher>          the first blank line ends them
  *   <blank line>
  *   paragraph
  *   <blank line>
@@ -9,6 +12,7 @@
  *
  * The body is the paragraphs joined by "\n\n"; every offset the extractor reports is an offset into it.
  */
+import { createHash } from 'crypto';
 import { ReportError } from './errors';
 import { countryCode, isKnownCity } from './countries';
 import { agencyCountry, findAgency } from './sources';
@@ -36,6 +40,15 @@ export interface Report {
   name: string;
   /** File name without directories and extension. */
   id: string;
+  /**
+   * Names the report by what it says, not where it is stored: its publication day and a hash of its text
+   * (`2024-05-06-3f2a9c1d0b7e4a61`). Header lines do not count, so adding a title keeps the report the same.
+   */
+  contentId: string;
+  /** The `title:` header line, if any. */
+  title: string | null;
+  /** The `url:` header line, if any. */
+  url: string | null;
   /** Publication day, `YYYY-MM-DD`. */
   publishedDate: string;
   /** Publication instant with its printed UTC offset (`2023-09-28T17:49:00+04:00`), or the day alone. */
@@ -44,7 +57,7 @@ export interface Report {
   printedDate: string | null;
   /** Opening agency dateline removed from the first paragraph, if any. */
   dateline: Dateline | null;
-  /** Publisher or agency named by the report, if recognisable. */
+  /** The `source:` header line, else the publisher or agency the report names, if recognisable. */
   source: string | null;
   /** ISO2 country of the publisher, when it is a known national agency. */
   sourceCountry: string | null;
@@ -57,6 +70,60 @@ export interface Report {
 }
 
 const DATE_LINE = /^\s*date\s+(\S+)\s*(.*)$/i;
+const HEADER_LINE = /^\s*(title|url|source)\s*:(.*)$/i;
+const MAX_HEADER_LENGTH = 500;
+
+export interface ReportHeaders {
+  title: string | null;
+  url: string | null;
+  source: string | null;
+}
+
+/**
+ * Reads the header lines under the date line. A block that does not start with `title:`, `url:` or `source:`
+ * is the first paragraph (the layout before headers existed); one that does must hold only header lines.
+ * Returns the headers and how many lines they took.
+ */
+function parseHeaders(lines: string[], file: string): { headers: ReportHeaders; count: number } {
+  const headers: ReportHeaders = { title: null, url: null, source: null };
+  if (!lines.length || !HEADER_LINE.test(lines[0])) return { headers, count: 0 };
+  let count = 0;
+  for (const line of lines) {
+    if (line.trim() === '') break;
+    const m = HEADER_LINE.exec(line);
+    if (!m) {
+      throw new ReportError('BAD_HEADER', file, `header line "${line.trim().slice(0, 60)}" is not "title: …", "url: …" or "source: …"; end the headers with a blank line`, 'header');
+    }
+    const field = m[1].toLowerCase() as keyof ReportHeaders;
+    const value = m[2].trim();
+    if (headers[field] !== null) throw new ReportError('BAD_HEADER', file, `the "${field}:" header line is given twice`, field);
+    if (!value) throw new ReportError('BAD_HEADER', file, `the "${field}:" header line is empty`, field);
+    if (value.length > MAX_HEADER_LENGTH) {
+      throw new ReportError('BAD_HEADER', file, `the "${field}:" header line is longer than ${MAX_HEADER_LENGTH} characters`, field);
+    }
+    if (field === 'url' && !isReportUrl(value)) {
+      throw new ReportError('BAD_HEADER', file, `"${value.slice(0, 80)}" on the "url:" header line is not an absolute http(s):// or urn: address`, field);
+    }
+    headers[field] = value;
+    count++;
+  }
+  return { headers, count };
+}
+
+function isReportUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' || (url.protocol === 'urn:' && url.pathname.length > 0);
+  } catch {
+    return false;
+  }
+}
+
+/** Publication day and a hash of the paragraphs as written (before any dateline is taken off, so parser changes keep ids). */
+function contentIdOf(isoDay: string, paragraphs: string[]): string {
+  const hash = createHash('sha256').update(paragraphs.join('\n\n'), 'utf8').digest('hex');
+  return `${isoDay}-${hash.slice(0, 16)}`;
+}
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function baseName(file: string): string {
@@ -128,25 +195,36 @@ const DATELINE_PLACE = "[A-Z][A-Za-z'’.\\-]*(?:[ -][A-Z][A-Za-z'’.\\-]*){0,3
 const DATELINE_AGENCY_PAREN = new RegExp(
   `^(${DATELINE_PLACE})(?:,\\s*(${DATELINE_DATE}))?\\s*\\(([^)]{2,40})\\)\\s*(?:--|[-–—:]|\\.(?=\\s))\\s*`,
 );
-/** `Baku, May 6, AZERTAC` (alone, or followed by the text) */
+/** `Baku, May 6, AZERTAC`, `Baku, June 20, Trend.` (alone, or followed by the text) */
 const DATELINE_AGENCY_TAIL = new RegExp(
-  `^(${DATELINE_PLACE}),\\s*(${DATELINE_DATE}),?\\s*(?:/([A-Z][A-Za-z.]+(?:\\s[A-Z][A-Za-z.]+)?)/|([A-Z][A-Za-z.]*[A-Z][A-Za-z.]*(?:\\s[A-Z][A-Za-z.]+)?))\\s*(?:--|[-–—:.]|$)\\s*`,
+  `^(${DATELINE_PLACE}),\\s*(${DATELINE_DATE}),?\\s*(?:/([A-Z][A-Za-z.]+(?:\\s[A-Z][A-Za-z.]+)?)/|([A-Z][A-Za-z.]*(?:\\s[A-Z][A-Za-z.]+)?))\\s*(?:--|[-–—:.]|$)\\s*`,
 );
-/** `MOSCOW, November 16. /TASS/.` */
-const DATELINE_AGENCY_SLASH = new RegExp(`^(${DATELINE_PLACE}),\\s*(${DATELINE_DATE})\\.?\\s*/([^/\\s][^/]{0,30})/\\.?\\s*`);
-/** `BAKU, May 6 --`, `BAKU, Azerbaijan, September 22.`, `Addis Ababa, 18 February 2024 -` (no agency) */
+/** `MOSCOW, November 16. /TASS/.`, `OTTAWA, ON, Dec. 2, 2021 /CNW/ -` */
+const DATELINE_AGENCY_SLASH = new RegExp(
+  `^(${DATELINE_PLACE})(?:,\\s*[A-Z][A-Za-z]{1,20})?,\\s*(${DATELINE_DATE})\\.?\\s*/([^/\\s][^/]{0,30})/\\.?\\s*(?:(?:--|[-–—:])\\s*)?`,
+);
+/** `BAKU, May 6 --`, `BAKU, Azerbaijan, September 22.`, `Addis Ababa, 18 February 2024 -`, `Baku, Azerbaijan, Aug. 18` (no agency) */
 const DATELINE_PLAIN = new RegExp(
-  `^(${DATELINE_PLACE})(?:,\\s*[A-Z][A-Za-z]+(?:\\s[A-Z][A-Za-z]+)?)?,\\s*(${DATELINE_DATE})\\s*(?:--|[-–—:]|\\.(?=\\s))\\s*`,
+  `^(${DATELINE_PLACE})(?:,\\s*[A-Z][A-Za-z]+(?:\\s[A-Z][A-Za-z]+)?)?,\\s*(${DATELINE_DATE})\\s*(?:--|[-–—:]|\\.(?=\\s)|\\.?$)\\s*`,
 );
-/** `Jakarta - ` (a known city alone) */
-const DATELINE_CITY = new RegExp(`^(${DATELINE_PLACE})\\s+(?:--|[-–—])\\s+`);
+/** `Jakarta - `, `ASTANA.`, `KUWAIT:`, `Luanda — ` (a known place alone) */
+// a spaced dash, so "Baku-Tbilisi" stays a word
+const DATELINE_CITY = new RegExp(`^(${DATELINE_PLACE})(?:\\s+(?:--|[-–—])|\\s*—|\\s*[.:](?=\\s|$))\\s*`);
+/** The agency on a line of its own under a dateline without one: `Trend:`, `AZERTAC`, `/TASS/.` */
+const AGENCY_ALONE = /^\/?([A-Z][\w.'’\- ]{1,30}?)\/?\s*(?:--|[-–—:.])?$/;
+/** A first paragraph that is only a place, maybe with a day: `New York`, `Fiji 11 August 2017` */
+const DATELINE_ALONE = new RegExp(`^(${DATELINE_PLACE})(?:,?\\s+(${DATELINE_DATE}))?\\.?$`);
 
 function titleCasePlace(place: string): string {
   if (place !== place.toUpperCase()) return place;
   return place.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
-function splitDateline(first: string): { dateline: Dateline; rest: string } | null {
+/**
+ * Takes the agency dateline off the first paragraph. `alone` says more paragraphs follow, so a first
+ * paragraph that is just a place can be a dateline on its own line.
+ */
+function splitDateline(first: string, alone: boolean): { dateline: Dateline; rest: string } | null {
   let m = DATELINE_AGENCY_PAREN.exec(first);
   if (m) {
     return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency: m[3].trim() }, rest: first.slice(m[0].length) };
@@ -167,8 +245,8 @@ function splitDateline(first: string): { dateline: Dateline; rest: string } | nu
   if (m && (m[1] === m[1].toUpperCase() || isPlace(m[1]))) {
     return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency: null }, rest: first.slice(m[0].length) };
   }
-  m = DATELINE_CITY.exec(first);
-  if (m && isKnownCity(titleCasePlace(m[1]))) {
+  m = DATELINE_CITY.exec(first) ?? (alone ? DATELINE_ALONE.exec(first) : null);
+  if (m && isPlace(titleCasePlace(m[1]))) {
     return { dateline: { text: m[0].trim(), city: titleCasePlace(m[1]), agency: null }, rest: first.slice(m[0].length) };
   }
   return null;
@@ -209,10 +287,12 @@ export function parseReport(input: string | Buffer | Uint8Array, file: string): 
   const suffix = printed ? instantSuffix(printed) : null;
   const publishedAt = suffix ? isoDay + suffix : isoDay;
 
+  const { headers, count: headerLines } = parseHeaders(lines.slice(firstIndex + 1), file);
+
   // Paragraphs: runs of non-blank lines.
   const paragraphs: string[] = [];
   let current: string[] = [];
-  for (const line of lines.slice(firstIndex + 1)) {
+  for (const line of lines.slice(firstIndex + 1 + headerLines)) {
     if (line.trim() === '') {
       if (current.length) paragraphs.push(current.join(' ').replace(/[ \t]+/g, ' ').trim());
       current = [];
@@ -221,6 +301,8 @@ export function parseReport(input: string | Buffer | Uint8Array, file: string): 
     }
   }
   if (current.length) paragraphs.push(current.join(' ').replace(/[ \t]+/g, ' ').trim());
+
+  const contentId = contentIdOf(isoDay, paragraphs);
 
   let truncated = false;
   if (paragraphs.length) {
@@ -236,29 +318,39 @@ export function parseReport(input: string | Buffer | Uint8Array, file: string): 
 
   let dateline: Dateline | null = null;
   if (paragraphs.length) {
-    const split = splitDateline(paragraphs[0]);
+    const split = splitDateline(paragraphs[0], paragraphs.length > 1);
     if (split) {
       dateline = split.dateline;
       const rest = split.rest.trim();
       if (rest) paragraphs[0] = rest;
       else paragraphs.shift();
+      const agency = !rest && !dateline.agency && paragraphs.length > 1 ? AGENCY_ALONE.exec(paragraphs[0]) : null;
+      if (agency && findAgency(agency[1])) {
+        dateline = { ...dateline, text: `${dateline.text} ${paragraphs[0]}`, agency: agency[1] };
+        paragraphs.shift();
+      }
     }
   }
   if (!paragraphs.length) throw new ReportError('NO_BODY', file, 'there is no text after the date line');
 
   const body = paragraphs.join('\n\n');
   const name = baseName(file);
-  const source = findSource(dateline, printed, body);
+  const named = findSource(dateline, printed, body);
+  const source = headers.source ?? named;
   return {
     file,
     name,
     id: name.replace(/\.[^.]+$/, ''),
+    contentId,
+    title: headers.title,
+    url: headers.url,
     publishedDate: isoDay,
     publishedAt,
     printedDate: printed,
     dateline,
     source,
-    sourceCountry: source ? agencyCountry(source) : null,
+    // a publisher given by a header but unknown to us leaves the country the report's own cues give
+    sourceCountry: (headers.source ? agencyCountry(headers.source) : null) ?? (named ? agencyCountry(named) : null),
     paragraphs,
     body,
     truncated,

@@ -1,6 +1,7 @@
 /** Output shapes: the gold annotation shape and the GraphQL `IngestArticleInput`. */
 import type { ConferenceFact, Extraction, MeetingFact, RuleMatch } from './extract';
 import type { Report } from './report';
+import { splitSentences } from './sentences';
 
 export interface GoldOfficial {
   name: string;
@@ -151,7 +152,7 @@ export interface IngestArticleInput {
 }
 
 export interface IngestOptions {
-  /** Where the report was published; defaults to `urn:newsgraph:report:<file name without extension>`. */
+  /** Where the report was published; defaults to the report's `url:` header, else {@link reportUrl}. */
   url?: string;
   /** Publisher; defaults to the agency the report names, if any. */
   source?: string;
@@ -159,9 +160,23 @@ export interface IngestOptions {
   canonicalName?: (name: string) => string;
 }
 
-/** A stable URL for a report read from a file. */
+/**
+ * The report's address: its `url:` header, else one made from its content (`urn:newsgraph:report:<day>-<hash>`),
+ * so a renamed or copied file is still the same article and re-ingesting it changes nothing.
+ */
 export function reportUrl(report: Report): string {
-  return `urn:newsgraph:report:${encodeURIComponent(report.id)}`;
+  return report.url ?? `urn:newsgraph:report:${report.contentId}`;
+}
+
+const MAX_TITLE_LENGTH = 300;
+
+/** The `title:` header, else the first sentence after the dateline. */
+export function reportTitle(report: Report): string | null {
+  if (report.title) return report.title;
+  const first = report.paragraphs[0] ?? '';
+  const sentence = splitSentences([first])[0]?.text ?? first;
+  if (sentence.length <= MAX_TITLE_LENGTH) return sentence || null;
+  return `${sentence.slice(0, MAX_TITLE_LENGTH).replace(/\s+\S*$/, '')}…`;
 }
 
 /** The report and its facts as the `ingestArticle` mutation's input. */
@@ -170,10 +185,9 @@ export function toIngestInput(report: Report, extraction: Extraction, options: I
   const names = new Map(extraction.officials.map((o) => [o.name, canon(o.name)]));
   const nameOf = (n: string) => names.get(n) ?? canon(n);
   const confNames = new Set(extraction.conferences.map((c) => c.name));
-  const firstSentence = /^(.{1,300}?[.!?])(?:\s|$)/s.exec(report.paragraphs[0] ?? '');
   return {
     url: options.url ?? reportUrl(report),
-    title: (firstSentence ? firstSentence[1] : (report.paragraphs[0] ?? '').slice(0, 300)) || null,
+    title: reportTitle(report),
     source: options.source ?? report.source ?? null,
     publishedAt: report.publishedAt,
     body: [...report.paragraphs],

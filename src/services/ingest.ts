@@ -30,6 +30,7 @@ import {
   requiredText,
   type DateTimeValue,
 } from './validate';
+import { statusAsOfReport } from './status';
 
 export interface IngestResult {
   article: ArticleDoc;
@@ -254,6 +255,7 @@ export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date
       db,
       {
         ...conference,
+        status: statusAsOfReport(conference, valid.article.publishedAt.iso.slice(0, 10)),
         organizerId: organizer?._id ?? null,
         participantIds: conference.participants.map((i) => officials[i]!._id),
         articleId,

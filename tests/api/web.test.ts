@@ -147,3 +147,28 @@ describe('the operations the pages send', () => {
     expect(validate(schema, parse(text))).toEqual([]);
   });
 });
+
+describe('unknown paths', () => {
+  test('a browser gets the explorer page with status 404 (it shows "Page not found"), not Express\'s "Cannot GET"', async () => {
+    const response = await fetch(`${server.origin}/nope`, { headers: { accept: browserAccept } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await response.text();
+    expect(html).toBe(fs.readFileSync(path.join(webDistDir, 'index.html'), 'utf8'));
+    expect(html).not.toContain('Cannot GET');
+  });
+
+  test('API clients and other methods still get a plain 404; the service paths are untouched', async () => {
+    const json = await fetch(`${server.origin}/nope`, { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+    const explorer = fs.readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
+    expect(await json.text()).not.toBe(explorer);
+    const post = await fetch(`${server.origin}/nope`, { method: 'POST', headers: { accept: browserAccept } });
+    expect(post.status).toBe(404);
+    expect(await post.text()).not.toBe(explorer);
+    expect((await fetch(`${server.origin}/healthz`, { headers: { accept: browserAccept } })).status).toBe(200);
+    const graphql = await fetch(`${server.origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});

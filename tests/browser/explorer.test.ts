@@ -212,3 +212,71 @@ test('loading, failure, retry and not-found states are shown', async () => {
     await heading(page).getByText('Search').waitFor();
   });
 });
+
+test('an unknown path gets the explorer’s own 404 page, with status 404, and a way back', () =>
+  withPage(suite.browser, suite.server.origin, 'explorer-404', async ({ page, problems }) => {
+    const response = await page.goto(`${suite.server.origin}/nope/deeper?x=1`);
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+    await heading(page).getByText('Page not found').waitFor();
+    expect(await page.locator('main').innerText()).toContain('Nothing lives at “/nope/deeper”.');
+    expect(await page.innerText('body')).not.toContain('Cannot GET');
+    expect(await page.title()).toMatch(/^Page not found/);
+    await screenshot(page, 'explorer-404');
+    await page.getByRole('link', { name: 'Back to the search' }).click();
+    await page.getByRole('searchbox', { name: 'Search officials, conferences and articles' }).waitFor();
+    expect(page.url()).toBe(`${suite.server.origin}/`);
+    expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+  }));
+
+test('an official’s timeline: periods where they begin, undated events last by the day they were reported', async () => {
+  // Invented reports, sent as a client would; the newer report comes first so ids do not give the order away.
+  const officials = [
+    { name: 'Ana Lima', title: 'Foreign Minister', country: 'PT' },
+    { name: 'John Otieno', title: 'Foreign Minister', country: 'KE' },
+    { name: 'Mei Chen', title: 'Trade Minister', country: 'SG' },
+  ];
+  const reports = [
+    { n: 1, publishedAt: '2024-02-01', meetings: [{ participants: ['Ana Lima', 'John Otieno'], date: '2024-01-02', city: 'Nairobi' }] },
+    { n: 2, publishedAt: '2023-12-20', meetings: [{ participants: ['Ana Lima', 'Mei Chen'], date: null, city: 'Singapore' }] },
+    { n: 3, publishedAt: '2022-11-30', meetings: [{ participants: ['Ana Lima', 'John Otieno'], date: null, city: 'London' }] },
+    {
+      n: 4,
+      publishedAt: '2023-06-01',
+      meetings: [
+        { participants: ['Ana Lima', 'John Otieno'], date: '2023-03-05', city: 'Lisbon' },
+        { participants: ['Ana Lima', 'Mei Chen'], date: '2023-03', city: 'Porto' },
+      ],
+      conferences: [{ name: 'Lisbon Trade Forum', startDate: '2023', city: 'Lisbon', participants: ['Ana Lima'] }],
+    },
+  ];
+  for (const { n, ...report } of reports) {
+    const result = await suite.server.gql(`mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }`, {
+      input: { url: `https://news.example/timeline/${n}`, body: [`Report ${n} about Foreign Minister Ana Lima.`], officials, ...report },
+    });
+    expect(result.body.errors).toBeUndefined();
+  }
+  const id = await idOf(`{ officials(filter: { name: "Ana Lima" }) { nodes { id } } }`, (data) => data.officials.nodes[0].id);
+
+  await withPage(suite.browser, suite.server.origin, 'explorer-timeline', async ({ page, problems }) => {
+    await page.goto(`${suite.server.origin}/officials/${encodeURIComponent(id)}`);
+    await heading(page).getByText('Ana Lima').waitFor();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('listitem').first().waitFor();
+    const items = (await timeline.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    expect(items).toHaveLength(6);
+    // (the kind is shown in capitals by the style sheet)
+    const expected = [
+      /^2023 Conference Lisbon Trade Forum/i,
+      /^Mar 2023 Meeting with Mei Chen in Porto/i,
+      /^5 Mar 2023 Meeting with John Otieno in Lisbon/i,
+      /^2 Jan 2024 Meeting with John Otieno in Nairobi/i,
+      /^Undated Meeting with John Otieno in London/i,
+      /^Undated Meeting with Mei Chen in Singapore/i,
+    ];
+    items.forEach((item, i) => expect(item).toMatch(expected[i]!));
+    await timeline.scrollIntoViewIfNeeded();
+    await screenshot(page, 'explorer-timeline');
+    expect(problems).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ test('GET /graphql in a browser opens GraphiQL with the example operations, runs
       'ConferenceEditions',
       'ArticleFacts',
       'MeetingsByTopic',
+      'MeetingStats',
+      'IngestArticle',
     ]);
 
     // The editor gets its text once Monaco has loaded; switching tabs before that is lost.
@@ -51,6 +53,22 @@ test('the IDE runs the first example on a phone-sized screen', () =>
       await page.getByRole('button', { name: /^Execute query/ }).click();
       await page.locator('.graphiql-response').getByText(/"Official"/).first().waitFor();
       await screenshot(page, 'ide-phone');
+      // Usable means seen without scrolling: the editor, the run button and a good part of the results
+      // share the 390×844 screen, and nothing is wider than it.
+      const inView = async (selector: string) => {
+        const box = (await page.locator(selector).first().boundingBox())!;
+        return { top: Math.round(box.y), bottom: Math.round(box.y + box.height), left: Math.round(box.x), right: Math.round(box.x + box.width) };
+      };
+      const response = await inView('.graphiql-response');
+      expect(response.top).toBeLessThan(phone.height / 2 + 100);
+      expect(Math.min(response.bottom, phone.height) - response.top).toBeGreaterThanOrEqual(300);
+      expect(response.right).toBeLessThanOrEqual(phone.width);
+      const editor = await inView('.graphiql-query-editor');
+      expect(editor.bottom - editor.top).toBeGreaterThanOrEqual(150);
+      const run = await inView('.graphiql-execute-button');
+      expect(run.bottom).toBeLessThanOrEqual(phone.height);
+      expect(run.right).toBeLessThanOrEqual(phone.width);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(phone.width);
       expect(problems).toEqual([]);
     },
     phone,

@@ -11,7 +11,7 @@ describe('toIngestInput', () => {
     for (const f of corpusFiles()) {
       const { report, extraction } = run(f);
       const input = toIngestInput(report, extraction);
-      expect(input.url).toBe(`urn:newsgraph:report:${report.id}`);
+      expect(input.url).toBe(`urn:newsgraph:report:${report.contentId}`);
       expect(input.body).toEqual(report.paragraphs);
       const body = input.body.join('\n\n');
       const names = new Set(input.officials!.map((o) => o.name));

@@ -58,10 +58,11 @@ test('a dry run prints one gold-shaped JSON object per report and writes nothing
 });
 
 test('a real run stores every report; running it again changes nothing', async () => {
-  const first = await ingest(['--endpoint', server.url, CORPUS]);
+  // the seed reports and their neighbours: the first ten of the corpus
+  const first = await ingest(['--endpoint', server.url, ...corpus().slice(0, 10)]);
   expect(first.stderr).not.toMatch(/\n\s+at /);
   expect(first.code).toBe(0);
-  expect(first.stdout).toContain(`${corpusFiles().length} report(s) read`);
+  expect(first.stdout).toContain('10 reports read');
   expect(first.stdout).toMatch(/article\s+created 10, updated 0, unchanged 0/);
   const stored = await counts();
   expect(stored.articles).toBe(10);
@@ -78,7 +79,7 @@ test('a real run stores every report; running it again changes nothing', async (
   expect(official.counterparts.nodes.map((c: any) => c.official.name)).toEqual(expect.arrayContaining(['Max Hill', 'Harj Dersi', 'Lucien Wong']));
   expect(official.conferences.nodes.map((c: any) => c.edition)).toContain(28);
 
-  const second = await ingest(['--json', '--endpoint', server.url, CORPUS]);
+  const second = await ingest(['--json', '--endpoint', server.url, ...corpus().slice(0, 10)]);
   expect(second.code).toBe(0);
   const results = second.stdout.trim().split('\n').map((line) => JSON.parse(line));
   expect(results).toHaveLength(10);
@@ -102,8 +103,8 @@ test('a bad file among good ones fails alone, with its reason, and the run exits
   const result = await ingest(['--endpoint', server.url, dir]);
   expect(result.code).not.toBe(0);
   const output = result.stdout + result.stderr;
-  expect(output).toContain('2 report(s) read');
-  expect(output).toMatch(/3 failure\(s\)/);
+  expect(output).toContain('2 reports read');
+  expect(output).toMatch(/3 failures:/);
   expect(output).toMatch(/\[EMPTY_FILE\][^\n]*b-empty\.txt/);
   expect(output).toMatch(/\[NO_DATE_LINE\][^\n]*c-no-date\.txt/);
   expect(output).toMatch(/\[NOT_TEXT\][^\n]*d-binary\.txt/);
@@ -129,4 +130,82 @@ test.each([
   expect(result.stderr).toMatch(/API key/);
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(await counts()).toEqual(before);
+});
+
+/** An invented report of a meeting between two ministers; `n` varies the text, so each is its own article. */
+function meetingReport(n: number): string {
+  return (
+    ` date 2024-05-${String((n % 28) + 1).padStart(2, '0')}\n\nBaku, May ${(n % 28) + 1}, AZERTAC\n\n` +
+    `Azerbaijan's Foreign Minister Jeyhun Bayramov met with Kenyan Foreign Minister Musalia Mudavadi in Nairobi on Monday. ` +
+    `They discussed trade in round ${n + 1}.\n`
+  );
+}
+
+test('a report with no facts is stored with a warning; counts are written in words of the right number', async () => {
+  const dir = path.join(workDir, 'factless');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'a-weather.txt'), ' date 2024-05-06\n\nIt rained in the capital all day, and the forecast says more rain is coming.\n');
+  const result = await ingest(['--endpoint', server.url, dir]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toMatch(/warning: [^\n]*a-weather\.txt: no officials, meetings or conferences found; it is stored as an article alone/);
+  expect(result.stdout).toContain('1 report read, 1 report without facts');
+  expect(result.stdout).toMatch(/article\s+created 1, updated 0, unchanged 0/);
+  expect(result.stdout).not.toMatch(/report\(s\)|failure\(s\)/);
+
+  const dry = await ingest(['--dry-run', path.join(dir, 'a-weather.txt')]);
+  expect(dry.stdout).toContain('a-weather.txt: 0 officials, 0 meetings, 0 conferences');
+  expect(dry.stderr).toMatch(/a-weather\.txt: no officials, meetings or conferences found; it would be stored/);
+});
+
+test('a renamed or copied report is the same article: ingesting it again changes nothing', async () => {
+  const dir = path.join(workDir, 'renamed');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'original.txt'), meetingReport(100));
+  const first = await ingest(['--json', '--endpoint', server.url, path.join(dir, 'original.txt')]);
+  expect(first.code).toBe(0);
+  const [stored] = first.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  fs.copyFileSync(path.join(dir, 'original.txt'), path.join(dir, 'copy with another name.txt'));
+  const again = await ingest(['--json', '--endpoint', server.url, path.join(dir, 'copy with another name.txt')]);
+  expect(again.code).toBe(0);
+  const [result] = again.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  expect(result.article.id).toBe(stored.article.id);
+  expect(new Set(result.changes.map((c: any) => c.status))).toEqual(new Set(['UNCHANGED']));
+});
+
+test('header lines give the article its title, url and source', async () => {
+  const file = path.join(workDir, 'with-headers.txt');
+  fs.writeFileSync(file, meetingReport(200).replace('\n\n', '\ntitle: Bayramov and Mudavadi discuss trade\nurl: https://news.example/bayramov-mudavadi\nsource: Example Agency\n\n'));
+  const result = await ingest(['--endpoint', server.url, file]);
+  expect(result.code).toBe(0);
+  const article = await server.gql(`{ articleByUrl(url: "https://news.example/bayramov-mudavadi") { title source meetings { participants { name } } } }`);
+  expect(article.body.data.articleByUrl).toEqual({
+    title: 'Bayramov and Mudavadi discuss trade',
+    source: 'Example Agency',
+    meetings: [{ participants: [{ name: 'Jeyhun Bayramov' }, { name: 'Musalia Mudavadi' }] }],
+  });
+  // corrected and sent again under the same url: the same article, updated
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: Bayramov and Mudavadi discuss trade', 'title: Bayramov and Mudavadi discuss trade and energy'));
+  const again = await ingest(['--json', '--endpoint', server.url, file]);
+  expect(again.code).toBe(0);
+  const [line] = again.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  expect(line.changes.find((c: any) => c.type === 'ARTICLE').status).toBe('UPDATED');
+  const updated = await server.gql(`{ articleByUrl(url: "https://news.example/bayramov-mudavadi") { title } }`);
+  expect(updated.body.data.articleByUrl.title).toBe('Bayramov and Mudavadi discuss trade and energy');
+});
+
+test('when stderr is not a terminal, a long run prints a progress line every 10 reports', async () => {
+  const dir = path.join(workDir, 'many');
+  fs.mkdirSync(dir);
+  for (let n = 0; n < 21; n++) fs.writeFileSync(path.join(dir, `r${String(n).padStart(2, '0')}.txt`), meetingReport(n));
+  const result = await ingest(['--endpoint', server.url, dir]);
+  expect(result.code).toBe(0);
+  const lines = result.stderr.split('\n').filter((line) => line.startsWith('progress: '));
+  // every 10 reports, or sooner when 5 s pass without a line; always the last one
+  for (const line of lines) expect(line).toMatch(/^progress: \d+\/21 reports sent \(\d+ s\)$/);
+  const done = lines.map((line) => Number(/^progress: (\d+)/.exec(line)![1]));
+  expect(done.length).toBeGreaterThanOrEqual(3);
+  expect(done[done.length - 1]).toBe(21);
+  done.forEach((n, i) => expect(n - (done[i - 1] ?? 0)).toBeGreaterThan(0));
+  done.forEach((n, i) => expect(n - (done[i - 1] ?? 0)).toBeLessThanOrEqual(10));
+  expect(result.stdout).toContain('21 reports read');
 });
