@@ -1,23 +1,27 @@
 /**
- * Idempotent upsert by natural key, the one write path every entity uses.
+ * Idempotent upsert by `_id`, the one write path every entity uses. Ids derive
+ * from natural keys (src/ids.ts), so finding the stored document is a point
+ * read, the one filter FerretDB's SQLite backend pushes down.
  *
- * FerretDB has no transactions and its updates are read–modify–write, so
- * duplicates are prevented by a unique index on `key` (an insert that loses a
- * race fails with 11000 and is retried as an update) and lost merges by a
- * `version` field (an update whose version moved on is retried on fresh data).
+ * Merges are serialised per entity by the scope's locks (in this process) and
+ * written with a version check (`replaceOne({_id, version})`), which MongoDB
+ * applies atomically per document, so writers in other processes cannot lose
+ * each other's merges either; a racing insert fails with a duplicate `_id` and
+ * is retried as an update. Repeated collisions end in CONFLICT (retryable).
  */
-import { ObjectId, type Collection, type Filter, type OptionalUnlessRequiredId } from 'mongodb';
-import { isDuplicateKeyError } from '../errors';
+import type { Collection, Filter, ObjectId, OptionalUnlessRequiredId } from 'mongodb';
+import { ConflictError, isDuplicateKeyError } from '../errors';
 import type { Timestamps } from './common';
+import type { WriteScope } from './scope';
 import { hasFacts } from './stable';
 
 export type ChangeStatusValue = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
 export interface Keyed extends Timestamps {
   _id: ObjectId;
-  /** The natural key; unique per collection. */
+  /** The natural key the `_id` was derived from, readable. */
   key: string;
-  /** Bumped on every write, for optimistic concurrency. */
+  /** Bumped on every write, for the version check. */
   version: number;
 }
 
@@ -30,62 +34,44 @@ export interface UpsertResult<T> {
 
 const maxAttempts = 5;
 
+export function lockKey(collection: string, id: ObjectId | string): string {
+  return `${collection}:${String(id)}`;
+}
+
 /**
- * Finds the document `locate` points at (by default the one with `key`), asks
- * `merge` for its facts given what is stored, and writes only if they differ.
- * `merge` receives null when nothing is stored yet; its `key` may differ from
- * the stored one (an official whose country became known), and the unique
- * index keeps that safe too.
+ * Reads the document with `id`, asks `merge` for its facts given what is
+ * stored (null when nothing is), and writes only if they differ.
  */
-export async function upsertByKey<T extends Keyed>(
+export async function upsertById<T extends Keyed>(
   collection: Collection<T>,
-  options: {
-    key: string;
-    merge: (existing: T | null) => Facts<T>;
-    locate?: () => Promise<T | null>;
-    now: Date;
-    newId?: ObjectId;
-  },
+  scope: WriteScope,
+  options: { id: ObjectId; merge: (existing: T | null) => Facts<T> | Promise<Facts<T>>; now: Date },
 ): Promise<UpsertResult<T>> {
-  const locate = options.locate ?? (() => collection.findOne({ key: options.key } as Filter<T>) as Promise<T | null>);
-  let lastError: unknown;
+  const { id, now } = options;
+  const name = collection.collectionName;
+  await scope.locks.lock(lockKey(name, id.toHexString()));
+  const filter = { _id: id } as Filter<T>;
   for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
-    const existing = await locate();
-    const facts = options.merge(existing);
+    const existing = (await collection.findOne(filter, { maxTimeMS: scope.maxTimeMS })) as T | null;
+    const facts = await options.merge(existing);
+    if (existing && hasFacts(existing, facts)) return { doc: existing, status: 'UNCHANGED' };
+    scope.remember(name, id, existing);
     if (existing) {
-      if (hasFacts(existing, facts)) return { doc: existing, status: 'UNCHANGED' };
-      const next = { ...existing, ...facts, version: existing.version + 1, updatedAt: options.now } as T;
-      try {
-        const result = await collection.replaceOne(
-          { _id: existing._id, version: existing.version } as Filter<T>,
-          stripId(next),
-        );
-        if (result.matchedCount === 1) return { doc: next, status: 'UPDATED' };
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        lastError = error;
-      }
+      const next = { ...existing, ...facts, version: existing.version + 1, updatedAt: now } as T;
+      const { _id: _ignored, ...replacement } = next;
+      const result = await collection.replaceOne({ _id: id, version: existing.version } as Filter<T>, replacement as Omit<T, '_id'>, {
+        maxTimeMS: scope.maxTimeMS,
+      });
+      if (result.matchedCount === 1) return { doc: next, status: 'UPDATED' };
       continue;
     }
-    const doc = {
-      _id: options.newId ?? new ObjectId(),
-      ...facts,
-      version: 1,
-      createdAt: options.now,
-      updatedAt: options.now,
-    } as T;
+    const doc = { _id: id, ...facts, version: 1, createdAt: now, updatedAt: now } as T;
     try {
-      await collection.insertOne(doc as OptionalUnlessRequiredId<T>);
+      await collection.insertOne(doc as OptionalUnlessRequiredId<T>, { maxTimeMS: scope.maxTimeMS });
       return { doc, status: 'CREATED' };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      lastError = error;
     }
   }
-  throw new Error(`Could not upsert "${options.key}" after ${maxAttempts} attempts: ${String(lastError)}`);
-}
-
-function stripId<T extends Keyed>(doc: T): Omit<T, '_id'> {
-  const { _id: _ignored, ...rest } = doc;
-  return rest;
+  throw new ConflictError(`Concurrent writes to ${name} ${id.toHexString()} kept colliding.`);
 }

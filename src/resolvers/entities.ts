@@ -33,6 +33,7 @@ export const Official: Complete<OfficialResolvers> = {
   aliases: (official) => official.aliases,
   title: (official) => official.titles[official.titles.length - 1]?.title ?? null,
   titles: (official) => official.titles,
+  extraction: (official) => official.extraction ?? null,
   organization: (official, _args, ctx) => (official.organizationId ? ctx.loaders.organizations.byId.load(official.organizationId) : null),
   country: (official) => official.country,
   articles: async (official, args, ctx) =>
@@ -56,6 +57,7 @@ export const Meeting: Complete<MeetingResolvers> = {
   conference: (meeting, _args, ctx) => (meeting.conferenceId ? ctx.loaders.conferences.byId.load(meeting.conferenceId) : null),
   articles: (meeting, _args, ctx) => loadExisting(ctx.loaders.articles.byId, meeting.articleIds),
   evidence: (meeting) => meeting.evidence,
+  extraction: (meeting) => meeting.extraction ?? null,
 };
 
 export const Conference: Complete<ConferenceResolvers> = {
@@ -74,6 +76,7 @@ export const Conference: Complete<ConferenceResolvers> = {
   editions: (conference, _args, ctx) => seriesOf(ctx, conference),
   articles: (conference, _args, ctx) => loadExisting(ctx.loaders.articles.byId, conference.articleIds),
   evidence: (conference) => conference.evidence,
+  extraction: (conference) => conference.extraction ?? null,
 };
 
 export const Organization: Complete<OrganizationResolvers> = {
