@@ -103,13 +103,21 @@ export function earliestFirst<A extends { firstReported: string }, B extends { f
 
 /**
  * Orders spellings of one name, preferred first: more words, then longer, then
- * not all capitals, then code point order. A fixed rule, so the displayed form
- * does not depend on which report came first.
+ * not all capitals, then with more diacritics (transliterations drop them:
+ * "Çavuşoğlu" over "Cavusoglu"), then code point order. A fixed rule, so the
+ * displayed form does not depend on which report came first.
  */
 export function compareSpellings(a: string, b: string): number {
   const words = (text: string) => text.split(' ').length;
   const shouted = (text: string) => (text === text.toUpperCase() ? 1 : 0);
-  return words(b) - words(a) || b.length - a.length || shouted(a) - shouted(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const marked = (text: string) => text.replace(/[\x00-\x7f]/g, '').length;
+  return (
+    words(b) - words(a) ||
+    b.length - a.length ||
+    shouted(a) - shouted(b) ||
+    marked(b) - marked(a) ||
+    (a < b ? -1 : a > b ? 1 : 0)
+  );
 }
 
 /** The preferred of several spellings (see compareSpellings). */

@@ -44,6 +44,8 @@ export interface ConferenceDoc extends Keyed {
   extraction: ExtractionDoc | null;
   /** The earliest report that stated it (see reportMarker): its wording of single-valued facts wins. */
   firstReported: string;
+  /** Meetings held at it, kept by the write path so reads are point reads. */
+  meetingIds?: ObjectId[];
 }
 
 export function conferencesCollection(db: Db) {

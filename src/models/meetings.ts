@@ -75,9 +75,10 @@ export function upsertMeeting(scope: WriteScope, facts: MeetingFacts, now: Date)
       const incoming = {
         ...facts,
         participantIds: uniqueBy(facts.participantIds, (id) => id.toHexString()),
-        countryCodes: [...new Set(facts.countryCodes)].sort(),
+        countryCodes: [...new Set(facts.countryCodes)],
         firstReported: reportMarker(facts.reportedAt, facts.articleId),
       };
+      // Participants and countries are the same set in every report of the meeting (they are its key): the earliest report's order is kept.
       const [first, second] = earliestFirst(existing, incoming);
       const date = first.date ?? second?.date ?? null;
       return {

@@ -31,6 +31,10 @@ export interface OfficialDoc extends Keyed {
   country: CountryCode | null;
   /** The most confident extraction among the reports that name it; null when none came with one. */
   extraction?: ExtractionDoc | null;
+  /** Reports, meetings and conferences that name it, kept by the write path so reads are point reads. */
+  articleIds?: ObjectId[];
+  meetingIds?: ObjectId[];
+  conferenceIds?: ObjectId[];
 }
 
 /**

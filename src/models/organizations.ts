@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { Db, ObjectId } from 'mongodb';
 import { preferredSpelling, type CountryCode } from './common';
 import { idFromKey } from '../ids';
 import { nameKey } from '../text/normalize';
@@ -9,6 +9,9 @@ import { upsertById, type Keyed } from './upsert';
 export interface OrganizationDoc extends Keyed {
   name: string;
   country: CountryCode | null;
+  /** Officials working for it and conferences it organized, kept by the write path so reads are point reads. */
+  officialIds?: ObjectId[];
+  conferenceIds?: ObjectId[];
 }
 
 export function organizationsCollection(db: Db) {

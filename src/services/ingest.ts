@@ -11,10 +11,11 @@ import { ValidationError } from '../errors';
 import type { ConferenceInput, IngestArticleInput, MeetingInput, OfficialInput } from '../generated/graphql';
 import { articleIdForUrl, upsertArticle, type ArticleDoc } from '../models/articles';
 import { uniqueIds, type EvidenceDoc, type ExtractionDoc, type PartialDateDoc } from '../models/common';
-import { conferenceId, upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
+import { conferenceId, conferencesCollection, upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
 import { upsertMeeting, type MeetingStatusValue } from '../models/meetings';
-import { officialNameKeys, officialNameLock, upsertOfficial, type OfficialDoc } from '../models/officials';
-import { organizationId, upsertOrganization } from '../models/organizations';
+import { officialNameKeys, officialNameLock, officialsCollection, upsertOfficial, type OfficialDoc } from '../models/officials';
+import { organizationId, organizationsCollection, upsertOrganization } from '../models/organizations';
+import { RelationLinks } from '../models/links';
 import { inWriteScope, type WriteScope, type WriteScopeOptions } from '../models/scope';
 import { lockKey, type ChangeStatusValue, type UpsertResult } from '../models/upsert';
 import { nameKey } from '../text/normalize';
@@ -240,6 +241,12 @@ export function validateIngestion(input: IngestArticleInput): ValidIngestion {
   return { article, officials, conferences, meetings };
 }
 
+const entityTypes: Record<string, [EntityTypeValue, NodeType]> = {
+  officials: ['OFFICIAL', 'Official'],
+  organizations: ['ORGANIZATION', 'Organization'],
+  conferences: ['CONFERENCE', 'Conference'],
+};
+
 /** Collects per-entity outcomes; an entity touched twice keeps its strongest status. */
 class ChangeLog {
   private readonly byId = new Map<string, EntityChangeModel>();
@@ -295,12 +302,14 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
   const log = new ChangeLog();
 
   const officials: OfficialDoc[] = [];
+  const movedOrganization: Array<[ObjectId | null, OfficialDoc]> = [];
   for (const official of valid.officials) {
     const organization = official.organization
       ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(scope, { name: official.organization, country: official.country }, now))
       : null;
     const result = await upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId, reportedAt }, now);
     officials.push(log.record('OFFICIAL', 'Official', result));
+    movedOrganization.push([result.previous?.organizationId ?? null, result.doc]);
   }
 
   const conferences: ConferenceDoc[] = [];
@@ -339,6 +348,27 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
       now,
     );
     meetings.push(log.record('MEETING', 'Meeting', result));
+  }
+
+  // Parents list their relations for the readers (point reads instead of scans).
+  const links = new RelationLinks();
+  for (const official of officials) links.add(officialsCollection(scope.db), official._id, 'articleIds', articleId);
+  for (const [before, official] of movedOrganization) {
+    if (before && !before.equals(official.organizationId ?? before)) links.remove(organizationsCollection(scope.db), before, 'officialIds', official._id);
+    links.add(organizationsCollection(scope.db), official.organizationId, 'officialIds', official._id);
+  }
+  for (const meeting of meetings) {
+    for (const participant of meeting.participantIds) links.add(officialsCollection(scope.db), participant, 'meetingIds', meeting._id);
+    links.add(conferencesCollection(scope.db), meeting.conferenceId, 'meetingIds', meeting._id);
+  }
+  for (const conference of conferences) {
+    for (const participant of conference.participantIds) links.add(officialsCollection(scope.db), participant, 'conferenceIds', conference._id);
+    links.add(organizationsCollection(scope.db), conference.organizerId, 'conferenceIds', conference._id);
+  }
+  for (const { collection, result } of await links.write(scope, now)) {
+    const [type, nodeType] = entityTypes[collection]!;
+    // A parent the input did not name (the conference of a meeting) is reported only when its list changed.
+    if (result.status !== 'UNCHANGED') log.record(type, nodeType, result);
   }
 
   const article = log.record(

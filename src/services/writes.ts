@@ -5,8 +5,9 @@ import type { ArticleInput, ConferenceInput, OfficialInput, UpsertMeetingInput }
 import { findArticleByUrl, upsertArticle, type ArticleDoc } from '../models/articles';
 import { conferencesCollection, upsertConference, type ConferenceDoc } from '../models/conferences';
 import { upsertMeeting, type MeetingDoc } from '../models/meetings';
-import { findOfficialsByName, upsertOfficial, type OfficialDoc } from '../models/officials';
-import { upsertOrganization } from '../models/organizations';
+import { findOfficialsByName, officialsCollection, upsertOfficial, type OfficialDoc } from '../models/officials';
+import { organizationsCollection, upsertOrganization } from '../models/organizations';
+import { RelationLinks } from '../models/links';
 import { inWriteScope } from '../models/scope';
 import type { Upserted } from './changes';
 import { validateArticle, validateConferenceFields, validateMeetingFields, validateOfficial } from './ingest';
@@ -40,7 +41,13 @@ export async function upsertOfficialInput(db: Db, input: OfficialInput, now: Dat
     const organization = official.organization
       ? (await upsertOrganization(scope, { name: official.organization, country: official.country }, now)).doc
       : null;
-    return upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId: null, reportedAt: null }, now);
+    const result = await upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId: null, reportedAt: null }, now);
+    const links = new RelationLinks();
+    const before = result.previous?.organizationId;
+    if (before && !before.equals(result.doc.organizationId ?? before)) links.remove(organizationsCollection(db), before, 'officialIds', result.doc._id);
+    links.add(organizationsCollection(db), result.doc.organizationId, 'officialIds', result.doc._id);
+    await links.write(scope, now);
+    return result;
   });
 }
 
@@ -59,7 +66,7 @@ export async function upsertConferenceInput(db: Db, input: ConferenceInput, now:
   const participantIds = await officialIdsByName(db, input.participants ?? [], 'input.participants');
   return inWriteScope(db, {}, async (scope) => {
     const organizer = conference.organizer ? (await upsertOrganization(scope, { name: conference.organizer, country: null }, now)).doc : null;
-    return upsertConference(
+    const result = await upsertConference(
       scope,
       {
         ...conference,
@@ -73,6 +80,11 @@ export async function upsertConferenceInput(db: Db, input: ConferenceInput, now:
       },
       now,
     );
+    const links = new RelationLinks();
+    for (const participant of result.doc.participantIds) links.add(officialsCollection(db), participant, 'conferenceIds', result.doc._id);
+    links.add(organizationsCollection(db), result.doc.organizerId, 'conferenceIds', result.doc._id);
+    await links.write(scope, now);
+    return result;
   });
 }
 
@@ -93,8 +105,8 @@ export async function upsertMeetingInput(
   for (const [i, id] of ids.participants.entries()) await requireExisting(db, 'officials', id, `input.participants[${i}]`, 'official');
   if (ids.conference) await requireExisting(db, conferencesCollection(db).collectionName, ids.conference, 'input.conference', 'conference');
   if (ids.article) await requireExisting(db, 'articles', ids.article, 'input.article', 'article');
-  return inWriteScope(db, {}, (scope) =>
-    upsertMeeting(
+  return inWriteScope(db, {}, async (scope) => {
+    const result = await upsertMeeting(
       scope,
       {
         ...fields,
@@ -107,6 +119,11 @@ export async function upsertMeetingInput(
         extraction: null,
       },
       now,
-    ),
-  );
+    );
+    const links = new RelationLinks();
+    for (const participant of result.doc.participantIds) links.add(officialsCollection(db), participant, 'meetingIds', result.doc._id);
+    links.add(conferencesCollection(db), result.doc.conferenceId, 'meetingIds', result.doc._id);
+    await links.write(scope, now);
+    return result;
+  });
 }

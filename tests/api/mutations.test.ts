@@ -142,7 +142,8 @@ describe('ingestArticle', () => {
         ],
         counterparts: {
           nodes: [
-            { official: { name: 'John Otieno' }, meetingCount: 2, firstMet: { value: '2024-05-06' }, lastMet: { value: '2024-06-01' }, topics: ['trade', 'energy'] },
+            // "Jöhn" keeps the diacritic (see compareSpellings); topics start with the latest meeting's, alphabetical.
+            { official: { name: 'Jöhn Otieno' }, meetingCount: 2, firstMet: { value: '2024-05-06' }, lastMet: { value: '2024-06-01' }, topics: ['energy', 'Trade'] },
           ],
         },
       },
