@@ -32,12 +32,15 @@ export class RelationLinks {
     return (pending.relations[field] ??= { add: [], remove: [] });
   }
 
-  /** Writes every parent's new ids, in a fixed order; returns each outcome with its collection's name. */
-  async write(scope: WriteScope, now: Date): Promise<Array<{ collection: string; result: UpsertResult<Keyed> }>> {
+  /**
+   * Writes every parent's new ids, in a fixed order; returns each outcome with its collection's name.
+   * `known`: documents this write stored and still holds locked (by hex id), updated without a read.
+   */
+  async write(scope: WriteScope, now: Date, known: Map<string, Keyed> = new Map()): Promise<Array<{ collection: string; result: UpsertResult<Keyed> }>> {
     const out = [];
     const ordered = [...this.pending.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, pending]) => pending);
     for (const pending of ordered) {
-      const result = await changeRelationIds(pending.collection, scope, pending.id, pending.relations, now);
+      const result = await changeRelationIds(pending.collection, scope, pending.id, pending.relations, now, known.get(pending.id.toHexString()));
       out.push({ collection: pending.collection.collectionName, result });
     }
     this.pending.clear();

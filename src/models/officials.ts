@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from 'mongodb';
-import { compareSpellings, reportMarker, strongestExtraction, uniqueBy, uniqueIds, type CountryCode, type ExtractionDoc } from './common';
+import { compareSpellings, reportMarker, sortedIds, strongestExtraction, uniqueBy, uniqueIds, type CountryCode, type ExtractionDoc } from './common';
 import { idFromKey } from '../ids';
 import { foldText, foldedTokens, nameKey, personKey } from '../text/normalize';
 import type { WriteScope } from './scope';
@@ -100,7 +100,7 @@ function chooseOfficial(candidates: OfficialDoc[], facts: OfficialFacts): Offici
  * whichever of its spellings arrives first — or, when a namesake already holds
  * that id, from the key and the country.
  */
-async function resolveOfficialId(scope: WriteScope, facts: OfficialFacts): Promise<ObjectId> {
+async function resolveOfficialId(scope: WriteScope, facts: OfficialFacts): Promise<{ id: ObjectId; entries: Map<string, OfficialNameDoc | null> }> {
   const keys = officialNameKeys(facts);
   await scope.locks.lockAll(keys.map(officialNameLock));
   const options = { maxTimeMS: scope.maxTimeMS };
@@ -110,10 +110,12 @@ async function resolveOfficialId(scope: WriteScope, facts: OfficialFacts): Promi
     (official): official is OfficialDoc => official != null,
   );
   const chosen = chooseOfficial(candidates, facts);
-  if (chosen) return chosen._id;
+  const known = new Map(keys.map((key, i) => [key, entries[i] ?? null]));
+  if (chosen) return { id: chosen._id, entries: known };
+  // An official holding the base id is known by that key, so it is among the candidates.
   const base = idFromKey('officials', keys[0]!);
-  const taken = candidates.some((c) => c._id.equals(base)) || (await officialsCollection(scope.db).findOne({ _id: base }, { ...options, projection: { _id: 1 } }));
-  return taken ? idFromKey('officials', `${keys[0]!}|${facts.country ?? ''}`) : base;
+  const taken = candidates.some((c) => c._id.equals(base));
+  return { id: taken ? idFromKey('officials', `${keys[0]!}|${facts.country ?? ''}`) : base, entries: known };
 }
 
 function titleKey(title: ReportedTitleDoc): string {
@@ -122,7 +124,7 @@ function titleKey(title: ReportedTitleDoc): string {
 
 /** Creates the official or merges aliases, titles, organization and country into the stored one, and indexes its names. */
 export async function upsertOfficial(scope: WriteScope, facts: OfficialFacts, now: Date) {
-  const id = await resolveOfficialId(scope, facts);
+  const { id, entries } = await resolveOfficialId(scope, facts);
   const reported = reportMarker(facts.reportedAt, facts.articleId);
   const result = await upsertById(officialsCollection(scope.db), scope, {
     id,
@@ -153,18 +155,21 @@ export async function upsertOfficial(scope: WriteScope, facts: OfficialFacts, no
         organizationReported: newerOrganization ? reported : (existing?.organizationReported ?? undefined),
         country,
         extraction: strongestExtraction(existing?.extraction, facts.extraction),
+        ...(facts.articleId ? { articleIds: sortedIds([...(existing?.articleIds ?? []), facts.articleId]) } : {}),
       };
     },
   });
-  await indexNames(scope, id, officialNameKeys(facts));
+  await indexNames(scope, id, entries);
   return result;
 }
 
-/** Adds the official to each name entry that lacks it ($addToSet on `_id`: atomic on MongoDB too). */
-async function indexNames(scope: WriteScope, id: ObjectId, keys: string[]): Promise<void> {
+/**
+ * Adds the official to each name entry that lacks it ($addToSet on `_id`:
+ * atomic on MongoDB too). The entries were read under their locks, still held.
+ */
+async function indexNames(scope: WriteScope, id: ObjectId, entries: Map<string, OfficialNameDoc | null>): Promise<void> {
   const names = officialNamesCollection(scope.db);
-  for (const key of keys) {
-    const entry = await names.findOne({ _id: key }, { maxTimeMS: scope.maxTimeMS });
+  for (const [key, entry] of entries) {
     if (entry?.officialIds.some((stored) => stored.equals(id))) continue;
     scope.remember(names.collectionName, key, entry);
     await names.updateOne({ _id: key }, { $addToSet: { officialIds: id } }, { upsert: true, maxTimeMS: scope.maxTimeMS });

@@ -97,13 +97,40 @@ export interface RelationChange {
  * Changes relation lists a document keeps for its readers
  * (`official.meetingIds`); a no-op when they already say so.
  */
-export function changeRelationIds<T extends Keyed>(
+export async function changeRelationIds<T extends Keyed>(
   collection: Collection<T>,
   scope: WriteScope,
   id: ObjectId,
   relations: Record<string, RelationChange>,
   now: Date,
+  known?: T,
 ): Promise<UpsertResult<T>> {
+  if (known) {
+    // This write already holds the document's lock and its current version: one update, no read.
+    const stored = known as unknown as Record<string, ObjectId[] | undefined>;
+    const set: Record<string, unknown> = {};
+    const unset: Record<string, ''> = {};
+    for (const [field, change] of Object.entries(relations)) {
+      const removed = new Set(change.remove.map((ref) => ref.toHexString()));
+      const kept = sortedIds([...(stored[field] ?? []), ...change.add].filter((ref) => !removed.has(ref.toHexString())));
+      if (kept.length > 0) set[field] = kept;
+      else if (stored[field] !== undefined) unset[field] = '';
+    }
+    const changed = Object.keys(unset).length > 0 || Object.entries(set).some(([field, ids]) => !hasFacts(known, { [field]: ids }));
+    if (!changed) return { doc: known, status: 'UNCHANGED', previous: known };
+    await scope.locks.lock(lockKey(collection.collectionName, id.toHexString()));
+    scope.remember(collection.collectionName, id, known);
+    const versionChecked = (await backendOf(scope.db)) === 'mongodb';
+    const guard = (versionChecked ? { _id: id, version: known.version } : { _id: id }) as Filter<T>;
+    const update = { $set: { ...set, version: known.version + 1, updatedAt: now }, ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+    const result = await collection.updateOne(guard, update as never, { maxTimeMS: scope.maxTimeMS });
+    if (result.matchedCount === 1) {
+      const doc = { ...known, ...set, version: known.version + 1, updatedAt: now } as T;
+      for (const field of Object.keys(unset)) delete (doc as Record<string, unknown>)[field];
+      return { doc, status: 'UPDATED', previous: known };
+    }
+    // Another process wrote it meanwhile (MongoDB): merge into what is stored now.
+  }
   return upsertById(collection, scope, {
     id,
     now,

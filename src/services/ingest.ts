@@ -14,10 +14,10 @@ import { uniqueIds, type EvidenceDoc, type ExtractionDoc, type PartialDateDoc } 
 import { conferenceId, conferencesCollection, upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
 import { upsertMeeting, type MeetingStatusValue } from '../models/meetings';
 import { officialNameKeys, officialNameLock, officialsCollection, upsertOfficial, type OfficialDoc } from '../models/officials';
-import { organizationId, organizationsCollection, upsertOrganization } from '../models/organizations';
+import { organizationId, organizationsCollection, upsertOrganization, type OrganizationDoc } from '../models/organizations';
 import { RelationLinks } from '../models/links';
 import { inWriteScope, type WriteScope, type WriteScopeOptions } from '../models/scope';
-import { lockKey, type ChangeStatusValue, type UpsertResult } from '../models/upsert';
+import { lockKey, type ChangeStatusValue, type Keyed, type UpsertResult } from '../models/upsert';
 import { nameKey } from '../text/normalize';
 import type { NodeType } from '../ids';
 import type { EntityChangeModel, EntityTypeValue } from './changes';
@@ -241,12 +241,6 @@ export function validateIngestion(input: IngestArticleInput): ValidIngestion {
   return { article, officials, conferences, meetings };
 }
 
-const entityTypes: Record<string, [EntityTypeValue, NodeType]> = {
-  officials: ['OFFICIAL', 'Official'],
-  organizations: ['ORGANIZATION', 'Organization'],
-  conferences: ['CONFERENCE', 'Conference'],
-};
-
 /** Collects per-entity outcomes; an entity touched twice keeps its strongest status. */
 class ChangeLog {
   private readonly byId = new Map<string, EntityChangeModel>();
@@ -301,12 +295,15 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
   const reportedAt = valid.article.publishedAt.utc;
   const log = new ChangeLog();
 
+  // Every document this ingestion wrote, latest version last: the relation pass updates them without reading.
+  const organizations: OrganizationDoc[] = [];
   const officials: OfficialDoc[] = [];
   const movedOrganization: Array<[ObjectId | null, OfficialDoc]> = [];
   for (const official of valid.officials) {
     const organization = official.organization
       ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(scope, { name: official.organization, country: official.country }, now))
       : null;
+    if (organization) organizations.push(organization);
     const result = await upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId, reportedAt }, now);
     officials.push(log.record('OFFICIAL', 'Official', result));
     movedOrganization.push([result.previous?.organizationId ?? null, result.doc]);
@@ -318,6 +315,7 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
     const organizer = conference.organizer
       ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(scope, { name: conference.organizer, country: null }, now))
       : null;
+    if (organizer) organizations.push(organizer);
     const result = await upsertConference(
       scope,
       {
@@ -352,7 +350,6 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
 
   // Parents list their relations for the readers (point reads instead of scans).
   const links = new RelationLinks();
-  for (const official of officials) links.add(officialsCollection(scope.db), official._id, 'articleIds', articleId);
   for (const [before, official] of movedOrganization) {
     if (before && !before.equals(official.organizationId ?? before)) links.remove(organizationsCollection(scope.db), before, 'officialIds', official._id);
     links.add(organizationsCollection(scope.db), official.organizationId, 'officialIds', official._id);
@@ -365,11 +362,10 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
     for (const participant of conference.participantIds) links.add(officialsCollection(scope.db), participant, 'conferenceIds', conference._id);
     links.add(organizationsCollection(scope.db), conference.organizerId, 'conferenceIds', conference._id);
   }
-  for (const { collection, result } of await links.write(scope, now)) {
-    const [type, nodeType] = entityTypes[collection]!;
-    // A parent the input did not name (the conference of a meeting) is reported only when its list changed.
-    if (result.status !== 'UNCHANGED') log.record(type, nodeType, result);
-  }
+  // Relation lists are bookkeeping for readers, not facts the report gave: they do not change the reported statuses.
+  const current = new Map<string, Keyed>();
+  for (const doc of [...organizations, ...officials, ...conferences] as Keyed[]) current.set(doc._id.toHexString(), doc);
+  await links.write(scope, now, current);
 
   const article = log.record(
     'ARTICLE',

@@ -5,32 +5,10 @@
  * collection, it is one point read per distinct id, all sent together, never
  * one batch per key.
  */
-import type { CommandStartedEvent } from 'mongodb';
 import { backendOf } from '../../src/models/backend';
 import { ingestArticle } from '../../src/services/ingest';
+import { loaderBatches } from '../support/batches';
 import { startTestServer, type TestServer } from '../support/harness';
-
-/**
- * The commands `action` sends, grouped into round trips: the commands of one
- * loader batch (sent together) carry one comment; any other command is its
- * own round trip. Each entry is `find` or, for a point read, `find _id`.
- */
-async function roundTrips<T>(action: () => Promise<T>): Promise<{ result: T; rounds: string[][]; pointReads: string[] }> {
-  const groups = new Map<string, string[]>();
-  const pointReads: string[] = [];
-  const stopListening = server.database.onCommand((event: CommandStartedEvent) => {
-    const filter = event.command.filter as Record<string, unknown> | undefined;
-    const point = event.commandName === 'find' && filter && Object.keys(filter).length === 1 && filter._id != null && !(filter._id as { $in?: unknown }).$in;
-    if (point) pointReads.push(`${String(event.command.find)}:${String(filter._id)}`);
-    const batch = typeof event.command.comment === 'string' ? event.command.comment : `command ${event.requestId}`;
-    groups.set(batch, [...(groups.get(batch) ?? []), point ? 'find _id' : event.commandName]);
-  });
-  try {
-    return { result: await action(), rounds: [...groups.values()], pointReads };
-  } finally {
-    stopListening();
-  }
-}
 
 let server: TestServer;
 const pageSize = 20;
@@ -79,7 +57,7 @@ const nested = `query($first: Int!) {
 }`;
 
 async function run(first: number) {
-  return roundTrips(async () => {
+  return loaderBatches(server, async () => {
     const response = await server.gql(nested, { first });
     expect(response.body.errors).toBeUndefined();
     return response.body.data;
@@ -121,10 +99,10 @@ test('20 articles → officials → meetings → participants costs as many roun
   expect(new Set(guests).size).toBe(2 * pageSize);
 
   // Levels: articles, their officials, the officials' meetings, the meetings' guests (the hosts are loaded already).
-  expect(large.rounds).toHaveLength(4);
-  expect(small.rounds).toHaveLength(4);
+  expect(large.batches).toHaveLength(4);
+  expect(small.batches).toHaveLength(4);
   for (const [n, run] of [[pageSize, large], [2, small]] as const) {
-    expect(run.rounds).toEqual([['find'], await byIdLevel(n), await byIdLevel(n), await byIdLevel(n)]);
+    expect(run.batches).toEqual([['find'], await byIdLevel(n), await byIdLevel(n), await byIdLevel(n)]);
     // No document is read twice: batches per level, not per key.
     expect(new Set(run.pointReads).size).toBe(run.pointReads.length);
   }
@@ -137,7 +115,7 @@ test('asking for totalCount adds exactly one count command', async () => {
 
 test('a list query primes the by-id loader, so officials listed earlier are not fetched again', async () => {
   // Every participant of these meetings is on the officials page already.
-  const { rounds, result } = await roundTrips(() =>
+  const { batches: rounds, result } = await loaderBatches(server, () =>
     server.gql(`{ officials(first: 100) { nodes { name meetings { nodes { participants { name } } } } } }`),
   );
   expect(result.body.data.officials.nodes).toHaveLength(2 * pageSize);
