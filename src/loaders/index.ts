@@ -11,7 +11,7 @@
  * what batching buys.
  */
 import DataLoader from 'dataloader';
-import type { Collection, Db, Document, ObjectId } from 'mongodb';
+import type { Collection, Db, Document, Filter, ObjectId } from 'mongodb';
 import { articlesCollection, type ArticleDoc } from '../models/articles';
 import { findByIds } from '../models/backend';
 import { conferencesCollection, type ConferenceDoc } from '../models/conferences';
@@ -45,6 +45,33 @@ function byIdLoader<T extends WithId>(db: Db, collection: Collection<T>, options
       const docs = await findByIds(db, collection, ids, { maxTimeMS: options.maxTimeMS });
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id.toHexString()) ?? null);
+    },
+    loaderSettings(options),
+  );
+}
+
+/**
+ * Loads, for each key, the documents whose `field` holds it: one `find … $in`
+ * per batch (a scan on FerretDB). Kept for relations too large to list on the
+ * parent (an organization's officials); every document found is primed into `byId`.
+ */
+function byForeignKeyLoader<T extends WithId>(
+  collection: Collection<T>,
+  field: keyof T & string,
+  byId: DataLoader<ObjectId, T | null, string>,
+  options: LoaderOptions,
+) {
+  return new DataLoader<ObjectId, T[], string>(
+    async (keys) => {
+      const docs = (await collection
+        .find({ [field]: { $in: [...keys] } } as Filter<T>, { batchSize: 100_000, maxTimeMS: options.maxTimeMS })
+        .toArray()) as T[];
+      const groups = new Map<string, T[]>(keys.map((key) => [key.toHexString(), []]));
+      for (const doc of docs) {
+        byId.prime(doc._id, doc);
+        for (const key of keys) if (refersTo(doc, field, key)) groups.get(key.toHexString())!.push(doc);
+      }
+      return keys.map((key) => groups.get(key.toHexString()) ?? []);
     },
     loaderSettings(options),
   );
@@ -99,7 +126,7 @@ export function createLoaders(db: Db, options: LoaderOptions = {}) {
     },
     officials: {
       byId: officialById,
-      byOrganization: byParentIdsLoader<OrganizationDoc, OfficialDoc>(organizationById, 'officialIds', officialById, 'organizationId', options),
+      byOrganization: byForeignKeyLoader<OfficialDoc>(officialsCollection(db), 'organizationId', officialById, options),
     },
     organizations: {
       byId: organizationById,

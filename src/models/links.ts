@@ -20,11 +20,6 @@ export class RelationLinks {
     if (parentId) this.change(collection, parentId, field).add.push(childId);
   }
 
-  /** The child no longer belongs to this parent (an official whose organization changed). */
-  remove<T extends Keyed>(collection: Collection<T>, parentId: ObjectId | null | undefined, field: keyof T & string, childId: ObjectId): void {
-    if (parentId) this.change(collection, parentId, field).remove.push(childId);
-  }
-
   private change<T extends Keyed>(collection: Collection<T>, parentId: ObjectId, field: string): RelationChange {
     const entry = `${collection.collectionName}:${parentId.toHexString()}`;
     const pending = this.pending.get(entry) ?? { collection: collection as unknown as Collection<Keyed>, id: parentId, relations: {} };

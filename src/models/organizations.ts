@@ -9,8 +9,7 @@ import { upsertById, type Keyed } from './upsert';
 export interface OrganizationDoc extends Keyed {
   name: string;
   country: CountryCode | null;
-  /** Officials working for it and conferences it organized, kept by the write path so reads are point reads. */
-  officialIds?: ObjectId[];
+  /** Conferences it organized (a series: a few), kept by the write path so reads are point reads. */
   conferenceIds?: ObjectId[];
 }
 

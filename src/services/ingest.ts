@@ -298,7 +298,6 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
   // Every document this ingestion wrote, latest version last: the relation pass updates them without reading.
   const organizations: OrganizationDoc[] = [];
   const officials: OfficialDoc[] = [];
-  const movedOrganization: Array<[ObjectId | null, OfficialDoc]> = [];
   for (const official of valid.officials) {
     const organization = official.organization
       ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(scope, { name: official.organization, country: official.country }, now))
@@ -306,7 +305,6 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
     if (organization) organizations.push(organization);
     const result = await upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId, reportedAt }, now);
     officials.push(log.record('OFFICIAL', 'Official', result));
-    movedOrganization.push([result.previous?.organizationId ?? null, result.doc]);
   }
 
   const conferences: ConferenceDoc[] = [];
@@ -350,10 +348,6 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
 
   // Parents list their relations for the readers (point reads instead of scans).
   const links = new RelationLinks();
-  for (const [before, official] of movedOrganization) {
-    if (before && !before.equals(official.organizationId ?? before)) links.remove(organizationsCollection(scope.db), before, 'officialIds', official._id);
-    links.add(organizationsCollection(scope.db), official.organizationId, 'officialIds', official._id);
-  }
   for (const meeting of meetings) {
     for (const participant of meeting.participantIds) links.add(officialsCollection(scope.db), participant, 'meetingIds', meeting._id);
     links.add(conferencesCollection(scope.db), meeting.conferenceId, 'meetingIds', meeting._id);

@@ -41,13 +41,7 @@ export async function upsertOfficialInput(db: Db, input: OfficialInput, now: Dat
     const organization = official.organization
       ? (await upsertOrganization(scope, { name: official.organization, country: official.country }, now)).doc
       : null;
-    const result = await upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId: null, reportedAt: null }, now);
-    const links = new RelationLinks();
-    const before = result.previous?.organizationId;
-    if (before && !before.equals(result.doc.organizationId ?? before)) links.remove(organizationsCollection(db), before, 'officialIds', result.doc._id);
-    links.add(organizationsCollection(db), result.doc.organizationId, 'officialIds', result.doc._id);
-    await links.write(scope, now);
-    return result;
+    return upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId: null, reportedAt: null }, now);
   });
 }
 
