@@ -11,6 +11,7 @@ export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  Conflict: 'CONFLICT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -51,8 +52,15 @@ export function isConnectionError(error: unknown): boolean {
 
 export function isDuplicateKeyError(error: unknown): boolean {
   if (!(error instanceof MongoError)) return false;
-  // FerretDB may report a unique violation caused by an update as an internal error with this text.
-  return error.code === 11000 || /duplicate key/i.test(error.message);
+  // FerretDB's SQLite backend reports a unique violation as an internal error with SQLite's text, not 11000.
+  return error.code === 11000 || /duplicate key|UNIQUE constraint failed/i.test(error.message);
+}
+
+/** Concurrent writes to one entity kept colliding; sending the same request again is safe. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(`${message} Nothing was kept; send the request again.`, { extensions: { code: ErrorCode.Conflict, retryable: true } });
+  }
 }
 
 /** Characters of client input an error message may quote. */

@@ -2,6 +2,7 @@
  * Global ids: base64url of `<Type>:<ObjectId hex>`, opaque to clients and
  * stable for as long as the document lives.
  */
+import { createHash } from 'node:crypto';
 import { ObjectId } from 'mongodb';
 import { ValidationError } from './errors';
 
@@ -37,4 +38,14 @@ export function parseGlobalId(globalId: string, expected: NodeType, argument: st
     throw new ValidationError(`Expected an ${expected} id for "${argument}", but got "${globalId}".`, argument);
   }
   return decoded.id;
+}
+
+/**
+ * The `_id` of a stored entity, derived from its natural key: every process and
+ * every deployment gives one report's facts the same ids, so an upsert is a
+ * point read and write by `_id`, and `_id` alone holds uniqueness (collections
+ * stay shardable by hashed `_id`).
+ */
+export function idFromKey(collection: string, key: string): ObjectId {
+  return new ObjectId(createHash('sha256').update(`${collection}\u0000${key}`, 'utf8').digest().subarray(0, 12));
 }

@@ -43,6 +43,7 @@ const clientCodes = new Set<string>([
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   ErrorCode.DatabaseUnavailable,
+  ErrorCode.Conflict,
   RequestTimeoutCode,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

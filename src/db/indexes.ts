@@ -1,9 +1,9 @@
 /**
  * Every index the code relies on, with the reason. README.md lists the same.
- * On MongoDB each speeds up its lookup path; on FerretDB's SQLite backend only
- * `_id` lookups are pushed down, so there the unique ones matter for
- * correctness (no duplicates under concurrent upserts) and the rest are kept
- * for MongoDB deployments.
+ * None is unique: ids derive from natural keys, so `_id` alone holds
+ * uniqueness and every collection can be sharded by hashed `_id`. On MongoDB
+ * each index speeds up its lookup path; on FerretDB's SQLite backend only
+ * `_id` lookups are pushed down, and the rest are kept for MongoDB.
  */
 import type { Db, IndexDescription } from 'mongodb';
 
@@ -14,32 +14,25 @@ export interface IndexSpec extends IndexDescription {
 
 export const indexes: Record<string, IndexSpec[]> = {
   articles: [
-    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (url): upserts never duplicate a report' },
     { name: 'publishedAt_id', key: { publishedAtUtc: -1, _id: -1 }, reason: 'newest-first article lists and date-range filters' },
     { name: 'officialIds', key: { officialIds: 1 }, reason: 'Official.articles and the articles(filter: {official}) filter' },
     { name: 'sourceKey', key: { sourceKey: 1 }, reason: 'articles(filter: {source})' },
     { name: 'searchTokens', key: { searchTokens: 1 }, reason: 'search(types: [ARTICLE]): anchored prefix regexes on title and body words' },
   ],
   officials: [
-    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (name + country): upserts never duplicate an official' },
-    { name: 'nameKeys', key: { nameKeys: 1 }, reason: 'resolving a name or alias to an existing official during ingestion' },
     { name: 'sortName_id', key: { sortName: 1, _id: 1 }, reason: 'alphabetical official lists' },
     { name: 'nameTokens', key: { nameTokens: 1 }, reason: 'officials(filter: {name}) and search(types: [OFFICIAL]) by words of names and aliases' },
     { name: 'country', key: { country: 1 }, reason: 'officials(filter: {country})' },
     { name: 'organizationId', key: { organizationId: 1 }, reason: 'Organization.officials and officials(filter: {organization})' },
   ],
-  organizations: [
-    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (name + country)' },
-  ],
+  organizations: [],
   meetings: [
-    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (participants + date + place)' },
     { name: 'participantIds', key: { participantIds: 1 }, reason: 'Official.meetings, counterparts and the participant filter' },
     { name: 'conferenceId', key: { conferenceId: 1 }, reason: 'Conference.meetings (side meetings)' },
     { name: 'dateSort_id', key: { dateSort: -1, _id: -1 }, reason: 'newest-first meeting lists and date-range filters' },
     { name: 'country', key: { country: 1 }, reason: 'meetings(filter: {country})' },
   ],
   conferences: [
-    { name: 'key_unique', key: { key: 1 }, unique: true, reason: 'natural key (organizer + edition, or name + year)' },
     { name: 'organizerId_edition', key: { organizerId: 1, edition: 1 }, reason: 'series navigation (previous/next edition, editions) and the organizer filter' },
     { name: 'participantIds', key: { participantIds: 1 }, reason: 'Official.conferences' },
     { name: 'dateSort_id', key: { dateSort: -1, _id: -1 }, reason: 'newest-first conference lists' },
@@ -49,7 +42,14 @@ export const indexes: Record<string, IndexSpec[]> = {
 };
 
 /**
- * Creates the indexes that are missing, one command each. FerretDB 1.24.2
+ * Indexes earlier versions created and nothing uses any more: the unique natural
+ * keys (uniqueness is `_id`'s now, and a unique index would stop sharding by
+ * hashed `_id`) and name resolution by scan (now the officialNames collection).
+ */
+const retired = ['key_unique', 'nameKeys'];
+
+/**
+ * Creates the indexes that are missing, one command each, and drops retired ones. FerretDB 1.24.2
  * drops the connection (a panic inside it) when one `createIndexes` command
  * lists several indexes that already exist, so existing ones are skipped.
  */
@@ -62,6 +62,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
         () => [] as string[], // The collection does not exist yet.
       ),
     );
+    for (const index of retired) if (existing.has(index)) await collection.dropIndex(index);
     for (const { reason: _reason, ...spec } of specs) {
       if (!existing.has(spec.name)) await collection.createIndexes([spec]);
     }

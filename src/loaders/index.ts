@@ -2,7 +2,8 @@
  * Per-request DataLoaders: every relation is one batched query per level of a
  * GraphQL query, whatever the list sizes. Keys are ObjectIds, cached by their
  * hex form so that equal ids from different documents share one entry.
- * Lists loaded by a foreign key prime the by-id loader of the same collection.
+ * Related lists come from the ids the parent stores (`official.meetingIds`),
+ * so on FerretDB every level is point reads by `_id`, never a collection scan.
  *
  * `naive: true` builds the same loaders with `{ batch: false, cache: false }`:
  * one query per key and nothing remembered, so priming does nothing either.
@@ -12,10 +13,11 @@
 import DataLoader from 'dataloader';
 import type { Collection, Db, Document, Filter, ObjectId } from 'mongodb';
 import { articlesCollection, type ArticleDoc } from '../models/articles';
+import { findByIds } from '../models/backend';
 import { conferencesCollection, type ConferenceDoc } from '../models/conferences';
 import { meetingsCollection, type MeetingDoc } from '../models/meetings';
 import { officialsCollection, type OfficialDoc } from '../models/officials';
-import { organizationsCollection } from '../models/organizations';
+import { organizationsCollection, type OrganizationDoc } from '../models/organizations';
 
 type WithId = Document & { _id: ObjectId };
 const cacheKeyFn = (id: ObjectId) => id.toHexString();
@@ -27,13 +29,6 @@ export interface LoaderOptions {
   naive?: boolean;
 }
 
-/**
- * Every document a batch matches comes in the first reply: the driver's
- * default first batch (101 documents) would add a `getMore` round trip as soon
- * as a level of a query matched more, making the cost depend on list sizes.
- */
-const oneReply = { batchSize: 100_000 };
-
 /** DataLoader settings shared by every loader of a request. */
 function loaderSettings(options: LoaderOptions) {
   // With cache off, DataLoader's prime() is a no-op, so list queries stop priming too.
@@ -41,16 +36,13 @@ function loaderSettings(options: LoaderOptions) {
 }
 
 /**
- * Loads documents by `_id`: one `find` per batch; `null` for ids that match
- * nothing. A batch of one asks for `{ _id: id }` rather than `$in`: FerretDB's
- * SQLite backend pushes only that exact filter down to SQL and scans the whole
- * collection for any other, `$in` included.
+ * Loads documents by `_id`, one batch per level: `$in` on MongoDB, point reads
+ * sent together on FerretDB (see findByIds); `null` for ids that match nothing.
  */
-function byIdLoader<T extends WithId>(collection: Collection<T>, options: LoaderOptions) {
+function byIdLoader<T extends WithId>(db: Db, collection: Collection<T>, options: LoaderOptions) {
   return new DataLoader<ObjectId, T | null, string>(
     async (ids) => {
-      const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };
-      const docs = (await collection.find(filter as Filter<T>, { ...oneReply, maxTimeMS: options.maxTimeMS }).toArray()) as T[];
+      const docs = await findByIds(db, collection, ids, { maxTimeMS: options.maxTimeMS });
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id.toHexString()) ?? null);
     },
@@ -59,9 +51,9 @@ function byIdLoader<T extends WithId>(collection: Collection<T>, options: Loader
 }
 
 /**
- * Loads, for each key, the documents whose `field` (a scalar or an array of
- * ids) holds it: one `find` per batch, results in the collection's natural
- * order. Every document found is primed into `byId`.
+ * Loads, for each key, the documents whose `field` holds it: one `find … $in`
+ * per batch (a scan on FerretDB). Kept for relations too large to list on the
+ * parent (an organization's officials); every document found is primed into `byId`.
  */
 function byForeignKeyLoader<T extends WithId>(
   collection: Collection<T>,
@@ -72,16 +64,12 @@ function byForeignKeyLoader<T extends WithId>(
   return new DataLoader<ObjectId, T[], string>(
     async (keys) => {
       const docs = (await collection
-        .find({ [field]: { $in: [...keys] } } as Filter<T>, { ...oneReply, maxTimeMS: options.maxTimeMS })
+        .find({ [field]: { $in: [...keys] } } as Filter<T>, { batchSize: 100_000, maxTimeMS: options.maxTimeMS })
         .toArray()) as T[];
       const groups = new Map<string, T[]>(keys.map((key) => [key.toHexString(), []]));
       for (const doc of docs) {
         byId.prime(doc._id, doc);
-        const value = doc[field] as unknown;
-        const refs = (Array.isArray(value) ? value : [value]) as (ObjectId | null)[];
-        for (const ref of new Set(refs.filter((r): r is ObjectId => r != null).map(cacheKeyFn))) {
-          groups.get(ref)?.push(doc);
-        }
+        for (const key of keys) if (refersTo(doc, field, key)) groups.get(key.toHexString())!.push(doc);
       }
       return keys.map((key) => groups.get(key.toHexString()) ?? []);
     },
@@ -89,16 +77,52 @@ function byForeignKeyLoader<T extends WithId>(
   );
 }
 
+/** True when the child document's `field` (a scalar or an array of ids) holds `id`. */
+function refersTo(doc: Document, field: string, id: ObjectId): boolean {
+  const value = doc[field] as unknown;
+  return (Array.isArray(value) ? value : [value]).some((ref) => ref != null && (ref as ObjectId).equals(id));
+}
+
+/**
+ * Loads, for each parent id, the documents the parent lists in `idsField`
+ * (`official.meetingIds`, kept by the write path): the parents by id, then the
+ * children by id — point reads, never a scan of the child collection. A child
+ * that no longer refers back through `backField` (a re-ingested report that
+ * dropped an official) is left out. The children's batch is the level's one.
+ */
+function byParentIdsLoader<P extends WithId, T extends WithId>(
+  parentById: DataLoader<ObjectId, P | null, string>,
+  idsField: keyof P & string,
+  childById: DataLoader<ObjectId, T | null, string>,
+  backField: keyof T & string,
+  options: LoaderOptions,
+) {
+  return new DataLoader<ObjectId, T[], string>(
+    async (keys) => {
+      const parents = await loadExisting(parentById, [...keys]);
+      const byParent = new Map(parents.map((parent) => [parent._id.toHexString(), ((parent[idsField] as ObjectId[] | undefined) ?? [])]));
+      const children = await loadExisting(childById, [...byParent.values()].flat());
+      const childrenById = new Map(children.map((child) => [child._id.toHexString(), child]));
+      return keys.map((key) =>
+        (byParent.get(key.toHexString()) ?? [])
+          .map((id) => childrenById.get(id.toHexString()))
+          .filter((child): child is T => child != null && refersTo(child, backField, key)),
+      );
+    },
+    loaderSettings(options),
+  );
+}
+
 export function createLoaders(db: Db, options: LoaderOptions = {}) {
-  const articleById = byIdLoader(articlesCollection(db), options);
-  const officialById = byIdLoader(officialsCollection(db), options);
-  const organizationById = byIdLoader(organizationsCollection(db), options);
-  const meetingById = byIdLoader(meetingsCollection(db), options);
-  const conferenceById = byIdLoader(conferencesCollection(db), options);
+  const articleById = byIdLoader(db, articlesCollection(db), options);
+  const officialById = byIdLoader(db, officialsCollection(db), options);
+  const organizationById = byIdLoader(db, organizationsCollection(db), options);
+  const meetingById = byIdLoader(db, meetingsCollection(db), options);
+  const conferenceById = byIdLoader(db, conferencesCollection(db), options);
   return {
     articles: {
       byId: articleById,
-      byOfficial: byForeignKeyLoader<ArticleDoc>(articlesCollection(db), 'officialIds', articleById, options),
+      byOfficial: byParentIdsLoader<OfficialDoc, ArticleDoc>(officialById, 'articleIds', articleById, 'officialIds', options),
     },
     officials: {
       byId: officialById,
@@ -109,13 +133,13 @@ export function createLoaders(db: Db, options: LoaderOptions = {}) {
     },
     meetings: {
       byId: meetingById,
-      byParticipant: byForeignKeyLoader<MeetingDoc>(meetingsCollection(db), 'participantIds', meetingById, options),
-      byConference: byForeignKeyLoader<MeetingDoc>(meetingsCollection(db), 'conferenceId', meetingById, options),
+      byParticipant: byParentIdsLoader<OfficialDoc, MeetingDoc>(officialById, 'meetingIds', meetingById, 'participantIds', options),
+      byConference: byParentIdsLoader<ConferenceDoc, MeetingDoc>(conferenceById, 'meetingIds', meetingById, 'conferenceId', options),
     },
     conferences: {
       byId: conferenceById,
-      byParticipant: byForeignKeyLoader<ConferenceDoc>(conferencesCollection(db), 'participantIds', conferenceById, options),
-      byOrganizer: byForeignKeyLoader<ConferenceDoc>(conferencesCollection(db), 'organizerId', conferenceById, options),
+      byParticipant: byParentIdsLoader<OfficialDoc, ConferenceDoc>(officialById, 'conferenceIds', conferenceById, 'participantIds', options),
+      byOrganizer: byParentIdsLoader<OrganizationDoc, ConferenceDoc>(organizationById, 'conferenceIds', conferenceById, 'organizerId', options),
     },
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ObjectId, type Db } from 'mongodb';
 import { foldText, foldedTokens } from '../text/normalize';
-import { upsertByKey, type Keyed } from './upsert';
+import type { WriteScope } from './scope';
+import { upsertById, type Keyed } from './upsert';
 
 /** A report. `key` is its url. */
 export interface ArticleDoc extends Keyed {
@@ -48,11 +49,10 @@ export function articleIdForUrl(url: string): ObjectId {
 }
 
 /** The report is identified by its url; a re-ingestion replaces its text and its list of facts. */
-export function upsertArticle(db: Db, facts: ArticleFacts, now: Date) {
-  return upsertByKey(articlesCollection(db), {
-    key: facts.url,
+export function upsertArticle(scope: WriteScope, facts: ArticleFacts, now: Date) {
+  return upsertById(articlesCollection(scope.db), scope, {
+    id: articleIdForUrl(facts.url),
     now,
-    newId: articleIdForUrl(facts.url),
     merge: () => ({
       key: facts.url,
       ...facts,
@@ -62,6 +62,7 @@ export function upsertArticle(db: Db, facts: ArticleFacts, now: Date) {
   });
 }
 
+/** A point read: the id follows from the url. */
 export function findArticleByUrl(db: Db, url: string, options: { maxTimeMS?: number } = {}) {
-  return articlesCollection(db).findOne({ key: url }, { maxTimeMS: options.maxTimeMS });
+  return articlesCollection(db).findOne({ _id: articleIdForUrl(url) }, { maxTimeMS: options.maxTimeMS });
 }

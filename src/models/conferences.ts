@@ -1,12 +1,26 @@
 import type { Db, ObjectId } from 'mongodb';
-import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc, type Provenance } from './common';
+import {
+  earliestFirst,
+  heldWins,
+  reportMarker,
+  sortedEvidence,
+  sortedIds,
+  strongestExtraction,
+  type CountryCode,
+  type EvidenceDoc,
+  type ExtractionDoc,
+  type PartialDateDoc,
+  type Provenance,
+} from './common';
+import { idFromKey } from '../ids';
 import { foldText, foldedTokens, nameKey } from '../text/normalize';
 import { organizationsCollection } from './organizations';
-import { upsertByKey, type Keyed } from './upsert';
+import type { WriteScope } from './scope';
+import { upsertById, type Keyed } from './upsert';
 
 export type ConferenceStatusValue = 'HELD' | 'PLANNED';
 
-/** A conference. `key` is `org:<organizer id>|ed:<edition>` or `name:<name key>|<year>`. */
+/** A conference. `key`: see conferenceKey. */
 export interface ConferenceDoc extends Keyed {
   name: string;
   organizerId: ObjectId | null;
@@ -26,6 +40,12 @@ export interface ConferenceDoc extends Keyed {
   evidence: EvidenceDoc[];
   /** Folded words of the name, the organizer's name and the city, for `search`. */
   searchTokens: string[];
+  /** The most confident extraction among the reports that state it; null when none came with one. */
+  extraction: ExtractionDoc | null;
+  /** The earliest report that stated it (see reportMarker): its wording of single-valued facts wins. */
+  firstReported: string;
+  /** Meetings held at it, kept by the write path so reads are point reads. */
+  meetingIds?: ObjectId[];
 }
 
 export function conferencesCollection(db: Db) {
@@ -38,50 +58,70 @@ export interface ConferenceFacts
     Provenance {
   /** Year of the report, standing in for the conference's year when it is undated. */
   reportYear: number;
+  /** Publication time of the report, when the facts come from one. */
+  reportedAt: Date | null;
+  extraction: ExtractionDoc | null;
 }
 
-/** Organizer + edition identify an edition of a series; otherwise the folded name and year do. */
-export function conferenceKey(facts: ConferenceFacts): string {
+/**
+ * What identifies a conference, strongest first: its edition held in a city in
+ * a year (reports name one edition in many ways — "29th Conference of World
+ * Prosecutors" and "29th Annual Conference and General Meeting of the IAP",
+ * with or without the organizer — but agree on number, city and year); else
+ * organizer + edition; else the folded name and year.
+ */
+export function conferenceKey(facts: Pick<ConferenceFacts, 'name' | 'organizerId' | 'edition' | 'city' | 'startDate' | 'reportYear'>): string {
+  if (facts.edition != null && facts.city) return `ed:${facts.edition}|at:${foldText(facts.city)}|${yearOf(facts)}`;
   if (facts.organizerId && facts.edition != null) return `org:${facts.organizerId.toHexString()}|ed:${facts.edition}`;
   return `name:${nameKey(facts.name)}|${yearOf(facts)}`;
+}
+
+export function conferenceId(facts: Parameters<typeof conferenceKey>[0]) {
+  return idFromKey('conferences', conferenceKey(facts));
 }
 
 function yearOf(facts: Pick<ConferenceFacts, 'startDate' | 'reportYear'>): number {
   return facts.startDate ? Number(facts.startDate.value.slice(0, 4)) : facts.reportYear;
 }
 
-export async function upsertConference(db: Db, facts: ConferenceFacts, now: Date) {
+export function upsertConference(scope: WriteScope, facts: ConferenceFacts, now: Date) {
   const key = conferenceKey(facts);
   // The organizer's name is searchable too; organizers are never renamed, so reading it once suffices.
-  const organizerName = async (id: ObjectId | null) => (id ? ((await organizationsCollection(db).findOne({ _id: id }))?.name ?? '') : '');
-  const storedOrganizerId = (await conferencesCollection(db).findOne({ key }, { projection: { organizerId: 1 } }))?.organizerId ?? null;
-  const organizer = await organizerName(storedOrganizerId ?? facts.organizerId);
-  return upsertByKey(conferencesCollection(db), {
-    key,
+  const organizerName = async (id: ObjectId | null) =>
+    id ? ((await organizationsCollection(scope.db).findOne({ _id: id }, { maxTimeMS: scope.maxTimeMS }))?.name ?? '') : '';
+  return upsertById(conferencesCollection(scope.db), scope, {
+    id: conferenceId(facts),
     now,
-    merge: (existing) => {
+    merge: async (existing) => {
       const evidence = facts.evidence && facts.articleId ? [{ articleId: facts.articleId, ...facts.evidence }] : [];
-      const startDate = existing?.startDate ?? facts.startDate;
-      const year = existing?.year ?? yearOf(facts);
-      const city = existing?.city ?? facts.city;
-      const name = existing?.name ?? facts.name;
+      const incoming = { ...facts, year: yearOf(facts), firstReported: reportMarker(facts.reportedAt, facts.articleId) };
+      const [first, second] = earliestFirst(existing, incoming);
+      const pick = <K extends 'name' | 'organizerId' | 'edition' | 'city' | 'country' | 'startDate' | 'endDate' | 'year'>(field: K) =>
+        first[field] ?? second?.[field] ?? null;
+      const startDate = pick('startDate');
+      const year = pick('year');
+      const city = pick('city');
+      const name = pick('name')!;
+      const organizerId = pick('organizerId');
       return {
         key,
         name,
-        organizerId: existing?.organizerId ?? facts.organizerId,
-        edition: existing?.edition ?? facts.edition,
+        organizerId,
+        edition: pick('edition'),
         city,
         cityKey: city ? foldText(city) : null,
-        country: existing?.country ?? facts.country,
+        country: pick('country'),
         startDate,
-        endDate: existing?.endDate ?? facts.endDate,
+        endDate: pick('endDate'),
         dateSort: startDate?.value ?? String(year),
         year,
         status: heldWins(existing?.status, facts.status),
-        participantIds: uniqueIds([...(existing?.participantIds ?? []), ...facts.participantIds]),
-        articleIds: uniqueIds([...(existing?.articleIds ?? []), ...(facts.articleId ? [facts.articleId] : [])]),
-        evidence: uniqueBy([...(existing?.evidence ?? []), ...evidence], evidenceKey),
-        searchTokens: [...new Set([name, organizer, city ?? ''].flatMap(foldedTokens))],
+        participantIds: sortedIds([...(existing?.participantIds ?? []), ...facts.participantIds]),
+        articleIds: sortedIds([...(existing?.articleIds ?? []), ...(facts.articleId ? [facts.articleId] : [])]),
+        evidence: sortedEvidence([...(existing?.evidence ?? []), ...evidence]),
+        searchTokens: [...new Set([name, await organizerName(organizerId), city ?? ''].flatMap(foldedTokens))],
+        extraction: strongestExtraction(existing?.extraction, facts.extraction),
+        firstReported: first.firstReported,
       };
     },
   });

@@ -1,7 +1,22 @@
 import type { Db, ObjectId } from 'mongodb';
-import { evidenceKey, heldWins, uniqueBy, uniqueIds, type CountryCode, type EvidenceDoc, type PartialDateDoc, type Provenance } from './common';
+import {
+  earliestFirst,
+  heldWins,
+  reportMarker,
+  sortedEvidence,
+  sortedIds,
+  strongestExtraction,
+  uniqueBy,
+  type CountryCode,
+  type EvidenceDoc,
+  type ExtractionDoc,
+  type PartialDateDoc,
+  type Provenance,
+} from './common';
+import { idFromKey } from '../ids';
 import { foldText } from '../text/normalize';
-import { upsertByKey, type Keyed } from './upsert';
+import type { WriteScope } from './scope';
+import { upsertById, type Keyed } from './upsert';
 
 export type MeetingStatusValue = 'HELD' | 'PLANNED';
 
@@ -20,6 +35,10 @@ export interface MeetingDoc extends Keyed {
   conferenceId: ObjectId | null;
   articleIds: ObjectId[];
   evidence: EvidenceDoc[];
+  /** The most confident extraction among the reports that state it; null when none came with one. */
+  extraction: ExtractionDoc | null;
+  /** The earliest report that stated it (see reportMarker): its wording of single-valued facts wins. */
+  firstReported: string;
 }
 
 export function meetingsCollection(db: Db) {
@@ -29,7 +48,11 @@ export function meetingsCollection(db: Db) {
 /** What one report says of a meeting: the stored fields it states, and where it said so. */
 export interface MeetingFacts
   extends Pick<MeetingDoc, 'participantIds' | 'countryCodes' | 'date' | 'city' | 'country' | 'topics' | 'outcome' | 'status' | 'conferenceId'>,
-    Provenance {}
+    Provenance {
+  /** Publication time of the report, when the facts come from one. */
+  reportedAt: Date | null;
+  extraction: ExtractionDoc | null;
+}
 
 /** Participants (order-free), counterpart countries, date and city identify a meeting. */
 export function meetingKey(facts: Pick<MeetingFacts, 'participantIds' | 'countryCodes' | 'date' | 'city'>): string {
@@ -38,27 +61,42 @@ export function meetingKey(facts: Pick<MeetingFacts, 'participantIds' | 'country
   return `p:${participants}|c:${countries}|d:${facts.date?.value ?? ''}|at:${facts.city ? foldText(facts.city) : ''}`;
 }
 
-export function upsertMeeting(db: Db, facts: MeetingFacts, now: Date) {
+export function meetingId(facts: Pick<MeetingFacts, 'participantIds' | 'countryCodes' | 'date' | 'city'>) {
+  return idFromKey('meetings', meetingKey(facts));
+}
+
+export function upsertMeeting(scope: WriteScope, facts: MeetingFacts, now: Date) {
   const key = meetingKey(facts);
-  return upsertByKey(meetingsCollection(db), {
-    key,
+  return upsertById(meetingsCollection(scope.db), scope, {
+    id: meetingId(facts),
     now,
     merge: (existing) => {
       const evidence = facts.evidence && facts.articleId ? [{ articleId: facts.articleId, ...facts.evidence }] : [];
+      const incoming = {
+        ...facts,
+        participantIds: uniqueBy(facts.participantIds, (id) => id.toHexString()),
+        countryCodes: [...new Set(facts.countryCodes)],
+        firstReported: reportMarker(facts.reportedAt, facts.articleId),
+      };
+      // Participants and countries are the same set in every report of the meeting (they are its key): the earliest report's order is kept.
+      const [first, second] = earliestFirst(existing, incoming);
+      const date = first.date ?? second?.date ?? null;
       return {
         key,
-        participantIds: existing?.participantIds ?? uniqueBy(facts.participantIds, (id) => id.toHexString()),
-        countryCodes: existing?.countryCodes ?? [...new Set(facts.countryCodes)],
-        date: existing?.date ?? facts.date,
-        dateSort: (existing?.date ?? facts.date)?.value ?? '',
-        city: existing?.city ?? facts.city,
-        country: existing?.country ?? facts.country,
-        topics: uniqueBy([...(existing?.topics ?? []), ...facts.topics], foldText),
-        outcome: facts.outcome ?? existing?.outcome ?? null,
+        participantIds: first.participantIds,
+        countryCodes: first.countryCodes,
+        date,
+        dateSort: date?.value ?? '',
+        city: first.city ?? second?.city ?? null,
+        country: first.country ?? second?.country ?? null,
+        topics: uniqueBy([...(existing?.topics ?? []), ...facts.topics].sort(), foldText).sort((a, b) => foldText(a).localeCompare(foldText(b))),
+        outcome: first.outcome ?? second?.outcome ?? null,
         status: heldWins(existing?.status, facts.status),
-        conferenceId: existing?.conferenceId ?? facts.conferenceId,
-        articleIds: uniqueIds([...(existing?.articleIds ?? []), ...(facts.articleId ? [facts.articleId] : [])]),
-        evidence: uniqueBy([...(existing?.evidence ?? []), ...evidence], evidenceKey),
+        conferenceId: first.conferenceId ?? second?.conferenceId ?? null,
+        articleIds: sortedIds([...(existing?.articleIds ?? []), ...(facts.articleId ? [facts.articleId] : [])]),
+        evidence: sortedEvidence([...(existing?.evidence ?? []), ...evidence]),
+        extraction: strongestExtraction(existing?.extraction, facts.extraction),
+        firstReported: first.firstReported,
       };
     },
   });

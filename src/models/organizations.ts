@@ -1,12 +1,16 @@
-import type { Db } from 'mongodb';
-import type { CountryCode } from './common';
+import type { Db, ObjectId } from 'mongodb';
+import { preferredSpelling, type CountryCode } from './common';
+import { idFromKey } from '../ids';
 import { nameKey } from '../text/normalize';
-import { upsertByKey, type Keyed } from './upsert';
+import type { WriteScope } from './scope';
+import { upsertById, type Keyed } from './upsert';
 
 /** An organizer or employer. `key` is `<name key>|<country or empty>`: national offices share names. */
 export interface OrganizationDoc extends Keyed {
   name: string;
   country: CountryCode | null;
+  /** Conferences it organized (a series: a few), kept by the write path so reads are point reads. */
+  conferenceIds?: ObjectId[];
 }
 
 export function organizationsCollection(db: Db) {
@@ -22,12 +26,16 @@ export function organizationKey(facts: OrganizationFacts): string {
   return `${nameKey(facts.name)}|${facts.country ?? ''}`;
 }
 
+export function organizationId(facts: OrganizationFacts) {
+  return idFromKey('organizations', organizationKey(facts));
+}
+
 /** Finds the organization by folded name + country, creating it when new. */
-export function upsertOrganization(db: Db, facts: OrganizationFacts, now: Date) {
+export function upsertOrganization(scope: WriteScope, facts: OrganizationFacts, now: Date) {
   const key = organizationKey(facts);
-  return upsertByKey(organizationsCollection(db), {
-    key,
+  return upsertById(organizationsCollection(scope.db), scope, {
+    id: organizationId(facts),
     now,
-    merge: (existing) => ({ key, name: existing?.name ?? facts.name, country: facts.country }),
+    merge: (existing) => ({ key, name: existing ? preferredSpelling(existing.name, facts.name) : facts.name, country: facts.country }),
   });
 }

@@ -34,6 +34,7 @@ export const Official: Complete<OfficialResolvers> = {
   aliases: (official) => capList(official.aliases, 'Official.aliases'),
   title: (official) => official.titles[official.titles.length - 1]?.title ?? null,
   titles: (official) => capList(official.titles, 'Official.titles'),
+  extraction: (official) => official.extraction ?? null,
   organization: (official, _args, ctx) => (official.organizationId ? ctx.loaders.organizations.byId.load(official.organizationId) : null),
   country: (official) => official.country,
   articles: async (official, args, ctx) =>
@@ -57,6 +58,7 @@ export const Meeting: Complete<MeetingResolvers> = {
   conference: (meeting, _args, ctx) => (meeting.conferenceId ? ctx.loaders.conferences.byId.load(meeting.conferenceId) : null),
   articles: (meeting, _args, ctx) => loadExisting(ctx.loaders.articles.byId, capList(meeting.articleIds, 'Meeting.articles')),
   evidence: (meeting) => capList(meeting.evidence, 'Meeting.evidence'),
+  extraction: (meeting) => meeting.extraction ?? null,
 };
 
 export const Conference: Complete<ConferenceResolvers> = {
@@ -75,6 +77,7 @@ export const Conference: Complete<ConferenceResolvers> = {
   editions: async (conference, _args, ctx) => capList(await seriesOf(ctx, conference), 'Conference.editions'),
   articles: (conference, _args, ctx) => loadExisting(ctx.loaders.articles.byId, capList(conference.articleIds, 'Conference.articles')),
   evidence: (conference) => capList(conference.evidence, 'Conference.evidence'),
+  extraction: (conference) => conference.extraction ?? null,
 };
 
 export const Organization: Complete<OrganizationResolvers> = {

@@ -13,7 +13,7 @@ function writableDb(ctx: Context) {
 }
 
 export const Mutation: Complete<MutationResolvers> = {
-  ingestArticle: (_root, { input }, ctx) => ingestArticle(writableDb(ctx), input, ctx.now),
+  ingestArticle: (_root, { input }, ctx) => ingestArticle(writableDb(ctx), input, ctx.now, { maxTimeMS: ctx.maxTimeMS }),
   upsertArticle: (_root, { input }, ctx) => upsertArticleInput(writableDb(ctx), input, ctx.now),
   upsertOfficial: (_root, { input }, ctx) => upsertOfficialInput(writableDb(ctx), input, ctx.now),
   upsertConference: (_root, { input }, ctx) => upsertConferenceInput(writableDb(ctx), input, ctx.now),

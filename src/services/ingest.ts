@@ -1,20 +1,23 @@
 /**
- * ingestArticle: one report and every fact extracted from it, upserted by
- * natural keys. The whole input is validated before the first write; facts are
- * written before the article that lists them, so a report is only visible once
- * everything it reports is stored, and re-sending it finishes an interrupted
- * ingestion without duplicating anything.
+ * ingestArticle: one report and every fact extracted from it, upserted by ids
+ * derived from natural keys. The whole input is validated before the first
+ * write; after that it is all or nothing: a failure puts back every document
+ * the ingestion changed (models/scope.ts) while it still holds their locks.
+ * Facts are written before the article that lists them, so a report is only
+ * visible once everything it reports is stored.
  */
 import type { Db, ObjectId } from 'mongodb';
 import { ValidationError } from '../errors';
 import type { ConferenceInput, IngestArticleInput, MeetingInput, OfficialInput } from '../generated/graphql';
 import { articleIdForUrl, upsertArticle, type ArticleDoc } from '../models/articles';
-import { uniqueIds, type EvidenceDoc, type PartialDateDoc } from '../models/common';
-import { upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
+import { uniqueIds, type EvidenceDoc, type ExtractionDoc, type PartialDateDoc } from '../models/common';
+import { conferenceId, conferencesCollection, upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
 import { upsertMeeting, type MeetingStatusValue } from '../models/meetings';
-import { upsertOfficial, type OfficialDoc } from '../models/officials';
-import { upsertOrganization } from '../models/organizations';
-import type { ChangeStatusValue, UpsertResult } from '../models/upsert';
+import { officialNameKeys, officialNameLock, officialsCollection, upsertOfficial, type OfficialDoc } from '../models/officials';
+import { organizationId, organizationsCollection, upsertOrganization, type OrganizationDoc } from '../models/organizations';
+import { RelationLinks } from '../models/links';
+import { inWriteScope, type WriteScope, type WriteScopeOptions } from '../models/scope';
+import { lockKey, type ChangeStatusValue, type Keyed, type UpsertResult } from '../models/upsert';
 import { nameKey } from '../text/normalize';
 import type { NodeType } from '../ids';
 import type { EntityChangeModel, EntityTypeValue } from './changes';
@@ -39,12 +42,19 @@ export interface IngestResult {
 
 type Evidence = Omit<EvidenceDoc, 'articleId'>;
 
+/**
+ * What one ingestArticle may write, so that one request stays one bounded
+ * piece of work (README, Limits): more is BAD_USER_INPUT naming the list.
+ */
+export const ingestionCaps = { officials: 200, meetings: 200, conferences: 100 };
+
 interface ValidOfficial {
   name: string;
   aliases: string[];
   title: string | null;
   organization: string | null;
   country: string | null;
+  extraction: ExtractionDoc | null;
 }
 
 interface ValidConference {
@@ -59,6 +69,7 @@ interface ValidConference {
   /** Indexes into the officials list. */
   participants: number[];
   evidence: Evidence | null;
+  extraction: ExtractionDoc | null;
 }
 
 interface ValidMeeting {
@@ -73,6 +84,7 @@ interface ValidMeeting {
   /** Index into the conferences list. */
   conference: number | null;
   evidence: Evidence | null;
+  extraction: ExtractionDoc | null;
 }
 
 export interface ValidArticle {
@@ -125,8 +137,19 @@ function validateEvidence(input: { sentence: string; start?: number | null; end?
   return { sentence, start, end };
 }
 
+/** An extractor's rule name and confidence: a non-empty name, a confidence in [0, 1]. */
+export function validateExtraction(input: { rule: string; confidence: number } | null | undefined, path: string): ExtractionDoc | null {
+  if (!input) return null;
+  const rule = requiredText(input.rule, `${path}.rule`, 200);
+  if (!Number.isFinite(input.confidence) || input.confidence < 0 || input.confidence > 1) {
+    throw new ValidationError(`Expected "${path}.confidence" between 0 and 1, but got ${input.confidence}.`, `${path}.confidence`);
+  }
+  return { rule, confidence: input.confidence };
+}
+
 export function validateOfficial(input: OfficialInput, path: string): ValidOfficial {
   return {
+    extraction: validateExtraction(input.extraction, `${path}.extraction`),
     name: requiredText(input.name, `${path}.name`, 200),
     aliases: list(input.aliases, `${path}.aliases`, 50).map((alias, i) => requiredText(alias, `${path}.aliases[${i}]`, 200)),
     title: optionalText(input.title, `${path}.title`),
@@ -172,7 +195,7 @@ function officialIndex(byKey: Map<string, number>, name: string, path: string): 
 export function validateIngestion(input: IngestArticleInput): ValidIngestion {
   const article = validateArticle(input, 'input');
   const bodyLength = article.body.join('\n\n').length;
-  const officials = list(input.officials, 'input.officials').map((o, i) => validateOfficial(o, `input.officials[${i}]`));
+  const officials = list(input.officials, 'input.officials', ingestionCaps.officials).map((o, i) => validateOfficial(o, `input.officials[${i}]`));
   const officialByKey = new Map<string, number>();
   officials.forEach((official, i) => {
     for (const name of [official.name, ...official.aliases]) {
@@ -180,18 +203,19 @@ export function validateIngestion(input: IngestArticleInput): ValidIngestion {
     }
   });
 
-  const conferenceInputs = list(input.conferences, 'input.conferences');
+  const conferenceInputs = list(input.conferences, 'input.conferences', ingestionCaps.conferences);
   const conferences = conferenceInputs.map((c, i) => {
     const path = `input.conferences[${i}]`;
     return {
       ...validateConferenceFields(c, path),
       participants: list(c.participants, `${path}.participants`).map((name, j) => officialIndex(officialByKey, name, `${path}.participants[${j}]`)),
       evidence: validateEvidence(c.evidence, `${path}.evidence`, bodyLength),
+      extraction: validateExtraction(c.extraction, `${path}.extraction`),
     };
   });
   const conferenceByKey = new Map(conferences.map((c, i) => [nameKey(c.name), i]));
 
-  const meetings = list(input.meetings, 'input.meetings').map((m, i) => {
+  const meetings = list(input.meetings, 'input.meetings', ingestionCaps.meetings).map((m, i) => {
     const path = `input.meetings[${i}]`;
     const participants = list(m.participants, `${path}.participants`, 100).map((name, j) =>
       officialIndex(officialByKey, name, `${path}.participants[${j}]`),
@@ -207,7 +231,13 @@ export function validateIngestion(input: IngestArticleInput): ValidIngestion {
         throw new ValidationError(`Expected "${path}.conference" to name a conference listed in "input.conferences", but got "${m.conference}".`, `${path}.conference`);
       }
     }
-    return { ...fields, participants, conference, evidence: validateEvidence(m.evidence, `${path}.evidence`, bodyLength) };
+    return {
+      ...fields,
+      participants,
+      conference,
+      evidence: validateEvidence(m.evidence, `${path}.evidence`, bodyLength),
+      extraction: validateExtraction(m.extraction, `${path}.extraction`),
+    };
   });
   return { article, officials, conferences, meetings };
 }
@@ -231,17 +261,50 @@ class ChangeLog {
   }
 }
 
-export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date): Promise<IngestResult> {
+/**
+ * Locks every entity whose id is known before writing (names, organizations,
+ * conferences, the article), in one sorted pass: two ingestions that share an
+ * entity run one after the other instead of deadlocking.
+ */
+function knownLocks(valid: ValidIngestion): string[] {
+  const reportYear = valid.article.publishedAt.utc.getUTCFullYear();
+  const organizations = [
+    ...valid.officials.filter((o) => o.organization).map((o) => organizationId({ name: o.organization!, country: o.country })),
+    ...valid.conferences.filter((c) => c.organizer).map((c) => organizationId({ name: c.organizer!, country: null })),
+  ];
+  const conferences = valid.conferences.map((c) =>
+    conferenceId({ ...c, organizerId: c.organizer ? organizationId({ name: c.organizer, country: null }) : null, reportYear }),
+  );
+  return [
+    ...valid.officials.flatMap((o) => officialNameKeys(o).map(officialNameLock)),
+    ...organizations.map((id) => lockKey('organizations', id.toHexString())),
+    ...conferences.map((id) => lockKey('conferences', id.toHexString())),
+    lockKey('articles', articleIdForUrl(valid.article.url).toHexString()),
+  ];
+}
+
+export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date, options: WriteScopeOptions = {}): Promise<IngestResult> {
   const valid = validateIngestion(input);
+  return inWriteScope(db, options, async (scope) => {
+    await scope.locks.lockAll(knownLocks(valid));
+    return writeIngestion(scope, valid, now);
+  });
+}
+
+async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Date): Promise<IngestResult> {
   const articleId = articleIdForUrl(valid.article.url);
+  const reportedAt = valid.article.publishedAt.utc;
   const log = new ChangeLog();
 
+  // Every document this ingestion wrote, latest version last: the relation pass updates them without reading.
+  const organizations: OrganizationDoc[] = [];
   const officials: OfficialDoc[] = [];
   for (const official of valid.officials) {
     const organization = official.organization
-      ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(db, { name: official.organization, country: official.country }, now))
+      ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(scope, { name: official.organization, country: official.country }, now))
       : null;
-    const result = await upsertOfficial(db, { ...official, organizationId: organization?._id ?? null, articleId }, now);
+    if (organization) organizations.push(organization);
+    const result = await upsertOfficial(scope, { ...official, organizationId: organization?._id ?? null, articleId, reportedAt }, now);
     officials.push(log.record('OFFICIAL', 'Official', result));
   }
 
@@ -249,17 +312,19 @@ export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date
   for (const conference of valid.conferences) {
     // Organizers are international bodies more often than national ones: no country.
     const organizer = conference.organizer
-      ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(db, { name: conference.organizer, country: null }, now))
+      ? log.record('ORGANIZATION', 'Organization', await upsertOrganization(scope, { name: conference.organizer, country: null }, now))
       : null;
+    if (organizer) organizations.push(organizer);
     const result = await upsertConference(
-      db,
+      scope,
       {
         ...conference,
         status: statusAsOfReport(conference, valid.article.publishedAt.iso.slice(0, 10)),
         organizerId: organizer?._id ?? null,
         participantIds: conference.participants.map((i) => officials[i]!._id),
         articleId,
-        reportYear: valid.article.publishedAt.utc.getUTCFullYear(),
+        reportedAt,
+        reportYear: reportedAt.getUTCFullYear(),
       },
       now,
     );
@@ -269,24 +334,40 @@ export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date
   const meetings = [];
   for (const meeting of valid.meetings) {
     const result = await upsertMeeting(
-      db,
+      scope,
       {
         ...meeting,
         participantIds: meeting.participants.map((i) => officials[i]!._id),
         countryCodes: meeting.countries,
         conferenceId: meeting.conference === null ? null : conferences[meeting.conference]!._id,
         articleId,
+        reportedAt,
       },
       now,
     );
     meetings.push(log.record('MEETING', 'Meeting', result));
   }
 
+  // Parents list their relations for the readers (point reads instead of scans).
+  const links = new RelationLinks();
+  for (const meeting of meetings) {
+    for (const participant of meeting.participantIds) links.add(officialsCollection(scope.db), participant, 'meetingIds', meeting._id);
+    links.add(conferencesCollection(scope.db), meeting.conferenceId, 'meetingIds', meeting._id);
+  }
+  for (const conference of conferences) {
+    for (const participant of conference.participantIds) links.add(officialsCollection(scope.db), participant, 'conferenceIds', conference._id);
+    links.add(organizationsCollection(scope.db), conference.organizerId, 'conferenceIds', conference._id);
+  }
+  // Relation lists are bookkeeping for readers, not facts the report gave: they do not change the reported statuses.
+  const current = new Map<string, Keyed>();
+  for (const doc of [...organizations, ...officials, ...conferences] as Keyed[]) current.set(doc._id.toHexString(), doc);
+  await links.write(scope, now, current);
+
   const article = log.record(
     'ARTICLE',
     'Article',
     await upsertArticle(
-      db,
+      scope,
       {
         url: valid.article.url,
         title: valid.article.title,

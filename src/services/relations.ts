@@ -55,7 +55,8 @@ function later(a: PartialDateDoc | null, b: PartialDateDoc | null): PartialDateD
  * then by name: one query for the meetings and one for the counterparts.
  */
 export async function counterpartsOf(ctx: Context, officialId: ObjectId): Promise<CounterpartModel[]> {
-  const meetings: MeetingDoc[] = await ctx.loaders.meetings.byParticipant.load(officialId);
+  // Newest first, so each counterpart's topics start with the latest meeting's.
+  const meetings: MeetingDoc[] = newestFirst(await ctx.loaders.meetings.byParticipant.load(officialId));
   const self = officialId.toHexString();
   const byId = new Map<string, CounterpartModel>();
   for (const meeting of meetings) {

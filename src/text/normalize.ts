@@ -34,3 +34,22 @@ export function foldedTokens(text: string): string[] {
 export function nameKey(name: string): string {
   return foldedTokens(name).sort().join(' ');
 }
+
+/**
+ * Transliterations of one name that agencies spell differently, folded in one
+ * word: Aliyev/Aliev ("iy" before a vowel), Mammadov/Mamadov (doubled
+ * consonants), Mikhail/Mihail, Dzhaparov/Japarov.
+ */
+function foldTransliteration(token: string): string {
+  return token
+    .replace(/dzh/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/iy(?=[aeiouy])/g, 'i')
+    .replace(/yy/g, 'y')
+    .replace(/([bcdfghjklmnpqrstvwxz])\1/g, '$1');
+}
+
+/** `nameKey` with transliteration variants folded: the key that resolves a person's name across reports. */
+export function personKey(name: string): string {
+  return foldedTokens(name).map(foldTransliteration).sort().join(' ');
+}

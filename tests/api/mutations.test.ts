@@ -112,6 +112,7 @@ describe('ingestArticle', () => {
     await server.gql(ingest, { input: report() });
     const second = report({
       url: 'https://news.example/2024/06/01/talks',
+      publishedAt: '2024-06-01T09:00:00Z',
       officials: [
         { name: 'ANA  LIMA', aliases: ['Ana Maria Lima'], title: 'Minister of Foreign Affairs', country: 'PT' },
         { name: 'Jöhn Otieno', title: 'Cabinet Secretary for Foreign Affairs', country: 'KE' },
@@ -130,17 +131,19 @@ describe('ingestArticle', () => {
       name aliases titles { title article { url } }
       counterparts { nodes { official { name } meetingCount firstMet { value } lastMet { value } topics } }
     } } }`);
+    // The fullest form of the name is displayed, whichever report came first; titles go oldest report first.
     expect(lima.body.data.officials.nodes).toEqual([
       {
-        name: 'Ana Lima',
-        aliases: ['Ana Maria Lima'],
+        name: 'Ana Maria Lima',
+        aliases: ['Ana Lima'],
         titles: [
           { title: 'Foreign Minister', article: { url: 'https://news.example/2024/05/06/visit' } },
           { title: 'Minister of Foreign Affairs', article: { url: 'https://news.example/2024/06/01/talks' } },
         ],
         counterparts: {
           nodes: [
-            { official: { name: 'John Otieno' }, meetingCount: 2, firstMet: { value: '2024-05-06' }, lastMet: { value: '2024-06-01' }, topics: ['trade', 'energy'] },
+            // "Jöhn" keeps the diacritic (see compareSpellings); topics start with the latest meeting's, alphabetical.
+            { official: { name: 'Jöhn Otieno' }, meetingCount: 2, firstMet: { value: '2024-05-06' }, lastMet: { value: '2024-06-01' }, topics: ['energy', 'Trade'] },
           ],
         },
       },

@@ -200,6 +200,7 @@ describe('conferences', () => {
     } } }`);
     expect(result.conferences.nodes).toHaveLength(1);
     const [conference] = result.conferences.nodes;
+    expect(conference.participants).toHaveLength(2);
     expect(conference).toMatchObject({
       name: '28th annual conference and general meeting of the International Association of Prosecutors',
       edition: 28,
@@ -207,7 +208,7 @@ describe('conferences', () => {
       place: { city: 'London', country: { code: 'GB' } },
       startDate: null,
       organizer: { name: 'International Association of Prosecutors', conferences: { totalCount: 3 } },
-      participants: [{ name: 'Kamran Aliyev' }, { name: 'Isfandiyar Hajiyev' }],
+      participants: expect.arrayContaining([{ name: 'Kamran Aliyev' }, { name: 'Isfandiyar Hajiyev' }]),
       // The 27th and the 29th come from another report, merged into one series by organizer + edition.
       previousEdition: { edition: 27 },
       nextEdition: { edition: 29, status: 'PLANNED', place: { city: 'Baku' }, startDate: { value: '2024-09', precision: 'MONTH', inferred: false } },

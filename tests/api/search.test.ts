@@ -41,9 +41,13 @@ describe('search finds officials', () => {
   });
 
   test('by an alias, ranked below a match of the name itself', async () => {
-    // "maria" only occurs in Ana Lima's alias "Ana Maria Lima".
-    expect(await hits('maria', ['OFFICIAL'])).toEqual(['Official: Ana Lima (2)']);
-    expect(await hits('lima', ['OFFICIAL'])).toEqual(['Official: Ana Lima (3)']);
+    // The displayed name is the fullest form reported, "Ana Maria Lima"; "Ana Lima" is its alias.
+    expect(await hits('maria', ['OFFICIAL'])).toEqual(['Official: Ana Maria Lima (3)']);
+    // "nana" only occurs in the alias "Nana Mensah".
+    const written = await server.gql(`mutation { upsertOfficial(input: { name: "Kofi Mensah", aliases: ["Nana Mensah"], country: "GH" }) { status } }`);
+    expect(written.body.data.upsertOfficial.status).toBe('CREATED');
+    expect(await hits('nana', ['OFFICIAL'])).toEqual(['Official: Kofi Mensah (2)']);
+    expect(await hits('mensah', ['OFFICIAL'])).toEqual(['Official: Kofi Mensah (3)']);
   });
 
   test('every word must match: an extra unknown word finds nothing', async () => {
@@ -92,7 +96,7 @@ describe('search across types', () => {
   test('pages through hits with cursors, without repeats or gaps', async () => {
     const all = await hits('lima');
     expect(all).toEqual([
-      'Official: Ana Lima (3)',
+      'Official: Ana Maria Lima (3)',
       'Article: Lima and Otieno open the Lusophone Trade Forum in Nairobi (2)',
       // "Ana Maria Lima" and "Ms Lima" in the body only.
       'Article: Energy talks in Lisbon (1)',
@@ -124,7 +128,7 @@ describe('search across types', () => {
           nodes: [
             {
               country: { code: 'TR' },
-              counterparts: { nodes: [{ official: { name: 'John Otieno' }, meetingCount: 2 }, { official: { name: 'Ana Lima' }, meetingCount: 1 }] },
+              counterparts: { nodes: [{ official: { name: 'John Otieno' }, meetingCount: 2 }, { official: { name: 'Ana Maria Lima' }, meetingCount: 1 }] },
             },
           ],
         },
