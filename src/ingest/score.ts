@@ -287,8 +287,8 @@ const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace
 /**
  * Reads the committed figures of one corpus part (`tuning`, `blind`) from README's "Extraction quality"
  * section, so the README stays the single source of truth for what CI enforces. The section needs a
- * table whose header names the six columns of {@link QualityFloor} and a row whose first cell starts with
- * the part's name. Throws an Error saying what is missing.
+ * table whose header names the six columns of {@link QualityFloor} and a row whose first cell is the
+ * part's name. Throws an Error saying what is missing.
  */
 export function readQualityFloor(readme: string, part: string): QualityFloor {
   const lines = readme.split(/\r?\n/);
@@ -305,7 +305,7 @@ export function readQualityFloor(readme: string, part: string): QualityFloor {
     if (columns.some(([, idx]) => idx < 0)) continue;
     for (let j = i + 1; j < section.length && section[j].trim().startsWith('|'); j++) {
       const row = cells(section[j]);
-      if (!row[0].toLowerCase().startsWith(part.toLowerCase())) continue;
+      if (row[0].toLowerCase() !== part.toLowerCase()) continue;
       const floor = {} as QualityFloor;
       for (const [key, idx] of columns) {
         const value = Number(row[idx]);
@@ -318,7 +318,7 @@ export function readQualityFloor(readme: string, part: string): QualityFloor {
     }
   }
   throw new Error(
-    `README.md "Extraction quality" has no table row for the ${part} part (a row starting "| ${part}" under a header naming ` +
+    `README.md "Extraction quality" has no table row for the ${part} part (a row "| ${part} |" under a header naming ` +
       `officials, meetings, conferences, country, meeting date and conference city)`,
   );
 }
