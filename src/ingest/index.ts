@@ -7,6 +7,7 @@ export type { Report, Dateline } from './report';
 export { ReportError, isReportError } from './errors';
 export type { ReportErrorCode } from './errors';
 export { extractReport } from './extract';
+export { dropBelowConfidence, parseConfidence } from './confidence';
 export type { Extraction, OfficialFact, MeetingFact, ConferenceFact, Evidence, MeetingStatus, ConferenceStatus } from './extract';
 export { toGoldShape, toIngestInput, reportUrl } from './shape';
 export type {
