@@ -8,7 +8,7 @@ import { foldedTokens } from '../text/normalize';
 import { Analysis, SentenceInfo } from './analysis';
 import { cityCode, findPlaces, isKnownCity } from './countries';
 import { DateMention, PartialDate } from './dates';
-import { ORG_WORDS, TITLE_HEADS, Token } from './lexicon';
+import { EVENT_ACRONYMS, ORG_WORDS, TITLE_HEADS, Token } from './lexicon';
 import type { Evidence } from './officials';
 
 export type ConferenceStatus = 'attended' | 'mentioned-past' | 'upcoming';
@@ -37,12 +37,12 @@ export interface ExtractedConference extends ConferenceDetails {
   extraction?: RuleMatch;
 }
 
-const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council', 'dialogue']);
+const HEADS = new Set(['conference', 'meeting', 'session', 'summit', 'forum', 'congress', 'symposium', 'conclave', 'council', 'dialogue', 'assembly']);
 const STRONG_HEADS = new Set(['conference', 'summit', 'forum', 'congress', 'symposium', 'session']);
 const LEFT_MODIFIERS = new Set([
   'annual', 'regular', 'extraordinary', 'high-level', 'plenary', 'ministerial', 'international', 'joint', 'general',
   'informal', 'special', 'jubilee', 'anniversary', 'global', 'regional', 'first', 'next', 'final', 'inaugural', 'ordinary',
-  'consultative', 'expanded', 'enlarged', 'online', 'biennial', 'triennial',
+  'consultative', 'expanded', 'enlarged', 'online', 'biennial', 'triennial', 'standing', 'virtual',
 ]);
 const NOT_EVENT_BEFORE = new Set(['press', 'news', 'video', 'videoconference', 'phone', 'telephone', 'web', 'briefing']);
 
@@ -56,6 +56,20 @@ const ORDINAL_WORDS: Record<string, number> = {
   ninetieth: 90,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+const ROMAN = /^(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** `XXIV` → 24, `IV` → 4; null for anything else (single letters are too ambiguous: "I", "V"). */
+export function romanValue(word: string): number | null {
+  if (!ROMAN.test(word)) return null;
+  let total = 0;
+  for (let i = 0; i < word.length; i++) {
+    const v = ROMAN_VALUES[word[i]];
+    total += v < (ROMAN_VALUES[word[i + 1]] ?? 0) ? -v : v;
+  }
+  return total;
+}
 
 /** `28th` → 28, `twenty-eighth` → 28, `first` → 1; null for other words. */
 export function ordinalValue(word: string): number | null {
@@ -119,7 +133,7 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
       break;
     }
     if (!t.word) break;
-    const ord = ordinalValue(t.text);
+    const ord = ordinalValue(t.text) ?? romanValue(t.text);
     if (ord !== null && edition === null) {
       edition = ord;
       from = j;
@@ -212,50 +226,57 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
   return { from, to, edition };
 }
 
-/** Is the head at `h` (with its span) a conference rather than a bilateral meeting or an anaphor? */
-function isConference(s: SentenceInfo, h: number, span: Span): boolean {
+/**
+ * The rule by which the head at `h` (with its span) names a conference rather than a bilateral meeting, a body
+ * or an anaphor; null when none does.
+ */
+function conferenceRule(s: SentenceInfo, h: number, span: Span): string | null {
   const tk = s.tokens;
   const head = tk[h];
   const prev = tk[h - 1];
-  if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return false;
+  if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return null;
   // a council is a body; only a numbered or ministerial one names a gathering ("the 30th OSCE Ministerial Council")
-  if (head.lower === 'dialogue' && (span.edition === null || !head.cap)) return false;
+  if (head.lower === 'dialogue' && (span.edition === null || !head.cap)) return null;
   // "the National People's Congress Standing Committee": the head starts a body's name
   const follow = tk[span.to];
-  if (span.edition === null && follow?.cap && follow.word && (ORG_WORDS.has(follow.lower) || follow.lower === 'standing')) return false;
-  if (head.lower === 'council' && span.edition === null && !tk.slice(span.from, h).some((t) => t.lower === 'ministerial')) return false;
-  if (span.edition !== null) return true;
+  if (span.edition === null && follow?.cap && follow.word && (ORG_WORDS.has(follow.lower) || follow.lower === 'standing')) return null;
+  if (head.lower === 'council' && span.edition === null && !tk.slice(span.from, h).some((t) => t.lower === 'ministerial')) return null;
+  // an assembly is a body ("the National Assembly") unless numbered or the UN's ("the UN General Assembly")
+  if (head.lower === 'assembly' && span.edition === null && !/\b(?:UN|U\.N\.|United Nations)\s+General\s*$/.test(s.text.slice(0, head.start - s.start))) return null;
+  // a bare "7th meeting" names no event
+  if (span.to - span.from === 2 && span.edition !== null && !head.cap) return null;
+  if (span.edition !== null) return 'conference.numbered-name';
   const left = tk.slice(span.from, h);
   const right = tk.slice(h + 1, span.to);
   const capsLeft = left.filter((t) => t.cap && t.word && !LEFT_MODIFIERS.has(t.lower)).length;
   const capsRight = right.filter((t) => t.cap && t.word).length;
   // "meeting of the Prosecutor General with …" is a bilateral meeting.
   const afterSpan = tk[span.to];
-  if (head.lower === 'meeting' && afterSpan?.lower === 'with') return false;
+  if (head.lower === 'meeting' && afterSpan?.lower === 'with') return null;
   if (head.lower === 'meeting' && right.length && TITLE_HEADS.has(right.filter((t) => t.word && t.lower !== 'the')[1]?.lower ?? '')) {
     // "meeting of the Prosecutors General of …" stays a conference only with an edition (handled above)
-    if (!capsLeft) return false;
+    if (!capsLeft) return null;
   }
-  if (head.cap && (capsLeft > 0 || capsRight > 0)) return true;
-  if (capsLeft > 0 && left.some((t) => isCapWord(t) && (ORG_WORDS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text)))) return true;
+  if (head.cap && (capsLeft > 0 || capsRight > 0)) return 'conference.capitalised-name';
+  if (capsLeft > 0 && left.some((t) => isCapWord(t) && (ORG_WORDS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text)))) return 'conference.body-event';
   if (capsRight > 0 && right[0]?.lower === 'of') {
     // "meeting of the Executive Committee of …": the body must be capitalised right after "of the".
     const first = right.find((t, i) => i > 0 && t.lower !== 'the');
-    if (first && first.cap) return true;
+    if (first && first.cap) return 'conference.meeting-of-body';
   }
   // "a high-level plenary session to be held in Baku"
   const mods = left.filter((t) => LEFT_MODIFIERS.has(t.lower)).length;
-  if (STRONG_HEADS.has(head.lower) && mods > 0 && !['the', 'this', 'that'].includes(tk[span.from - 1]?.lower ?? '')) return true;
+  if (STRONG_HEADS.has(head.lower) && mods > 0 && !['the', 'this', 'that'].includes(tk[span.from - 1]?.lower ?? '')) return 'conference.described-event';
   if (STRONG_HEADS.has(head.lower) && mods > 0) {
     const rest = s.text.slice(tk[span.to - 1].end - s.start);
-    if (FUTURE.test(rest.slice(0, 40)) || HELD_AFTER.test(rest)) return true;
+    if (FUTURE.test(rest.slice(0, 40)) || HELD_AFTER.test(rest)) return 'conference.described-event';
   }
   // "The next meeting of the commission will be held in Baku": a recurring body's next session
   if ((head.lower === 'meeting' || head.lower === 'session') && left.some((t) => t.lower === 'next') && right[0]?.lower === 'of') {
     const rest = s.text.slice(tk[span.to - 1].end - s.start);
-    if (/^\s*(?:will|is\s+to|shall)\s+(?:be\s+held|take\s+place|convene)\b/.test(rest)) return true;
+    if (/^\s*(?:will|is\s+to|shall)\s+(?:be\s+held|take\s+place|convene)\b/.test(rest)) return 'conference.next-session';
   }
-  return false;
+  return null;
 }
 
 interface PlaceFound {
@@ -363,6 +384,125 @@ function datesIn(s: SentenceInfo, from: number, to: number): DateMention[] {
   return s.dates.filter((d) => d.start >= from && d.end <= to);
 }
 
+/** "COP28", "COP 28", "UNGA-78", "the 78th UNGA": a recurring event's acronym with its edition. */
+function numberedAcronyms(text: string): Array<{ start: number; end: number; edition: number }> {
+  const out: Array<{ start: number; end: number; edition: number }> = [];
+  for (const m of text.matchAll(/\b(?:([A-Z]{2,5})[- ]?(\d{1,3})|(\d{1,3})(?:st|nd|rd|th)\s+([A-Z]{2,5}))\b(?![-–.]\d)/g)) {
+    const acronym = m[1] ?? m[4];
+    if (!EVENT_ACRONYMS.has(acronym)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, edition: Number(m[2] ?? m[3]) });
+  }
+  return out;
+}
+
+/** Place, dates and status of the event named at `startOff`–`endOff` of sentence `s`, from the words around it. */
+function describeMention(analysis: Analysis, s: SentenceInfo, startOff: number, endOff: number, edition: number | null, acr: Map<string, string>, rule: RuleMatch): ExtractedConference {
+  const { report } = analysis;
+  const name = stripThe(report.body.slice(startOff, endOff));
+  const rel = (o: number) => o - s.start;
+  const after = s.text.slice(rel(endOff));
+  const before = s.text.slice(0, rel(startOff));
+  // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
+  let place: PlaceFound | null = null;
+  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened)\s+)?/i.exec(after);
+  const afterConn = after.slice(conn ? conn[0].length : 0);
+  place = placeAfterIn(afterConn);
+  if (!place) {
+    const cap = /^\s*in\s+([A-Z][\p{L}-]+)\s*,\s*the\s+capital\s+of/u.exec(afterConn);
+    if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
+  }
+  if (!place) {
+    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*where\b)[^.]*$/u.exec(before);
+    if (trip) {
+      const p = findPlaces(trip[1])[0];
+      if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+    }
+  }
+  if (!place) {
+    const host = /\b((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:hosting|hosts|will host|to host|is hosting)\s+(?:the\s+)?$/u.exec(before);
+    if (host) {
+      const p = findPlaces(host[1])[0];
+      if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+    }
+  }
+  if (!place) {
+    // "… in Samarkand on the sidelines of the SCO summit"
+    const near = /\bin\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:on the sidelines of|on the margins of|at|during|within the framework of)\s+(?:the\s+)?$/u.exec(before);
+    if (near) {
+      const p = findPlaces(near[1])[0];
+      if (p && p.start <= 4) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+    }
+  }
+  if (!place) {
+    // "… scheduled for 12-13 March in Minsk"
+    const dated = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|will\s+be)\s+)?(?:scheduled|set|slated|planned|held|to\s+be\s+held)?\s*(?:for|on|from)\s+[^.;,]{0,30}?\d[^.;,]{0,20}?\s(?=in\s)/.exec(after);
+    if (dated) place = placeAfterIn(after.slice(dated[0].length));
+  }
+  if (!place) {
+    // "… commission on trade and economic cooperation, which will take place in Tashkent"
+    const later = /^[^.;]*?,\s*(?:which|that)\s+(?:(?:will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?(?:held|hosted|take\s+place|took\s+place|convene[sd]?)(?=\s+in\s)/.exec(after);
+    if (later) place = placeAfterIn(after.slice(later[0].length));
+  }
+  if (place?.city && !place.country && isKnownCity(place.city)) place.country = cityCode(place.city);
+  // when: dates in the continuation (up to "where", ";" or a new clause), or an opening "On 1 October 2019,"
+  const stop = /[;]|\bwhere\b|\bwhile\b|\band\s+(?:he|she|they)\b/.exec(after);
+  const windowEnd = endOff + (stop ? stop.index : after.length);
+  let dates = datesIn(s, endOff, windowEnd);
+  if (!dates.length) {
+    const lead = s.dates.find((d) => d.end <= startOff && rel(d.start) < 4);
+    // "On 1 October 2019, the 17th Meeting …", "In July, Indonesia hosted the 56th …"
+    const gap = report.body.slice(lead?.end ?? 0, startOff);
+    if (lead && (/^\s*,?\s*(?:the\s+)?$/.test(gap) || /^\s*,\s*(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:hosted|held|convened|organi[sz]ed|chaired)\s+the\s+$/u.test(gap))) dates = [lead];
+  }
+  const date = dates.find((d) => d.from.precision !== 'YEAR') ?? dates[0] ?? null;
+  // status
+  const pub = report.publishedDate;
+  let status: ConferenceStatus;
+  const clause = before.slice(Math.max(0, before.length - 80));
+  const afterShort = after.slice(0, 60);
+  if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
+    status = 'upcoming';
+  } else if (
+    (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) ||
+    (/\b(?:upcoming|forthcoming|preparations?\s+(?:for|of)|preparing\s+for)\b[^.;]*$/i.test(before) && !/\b(?:last|previous|past|held\s+in\s+\d{4})\b/.test(afterShort))
+  ) {
+    // "… will travel to Lima, where he will … take part in the third …"
+    status = 'upcoming';
+  } else if (ATTEND.test(clause) || HELD_AFTER.test(after) || /\b(?:took place|was held|were held)\b/.test(after.slice(0, 80))) {
+    status = /\b(?:held|took place)\s+during\s+(?:the\s+)?$/.test(before) ? 'mentioned-past' : 'attended';
+  } else if (/\b(?:would|will)\b/.test(s.text) && !/\b(?:was|were|had)\b/.test(s.text)) {
+    status = 'upcoming';
+  } else {
+    status = 'mentioned-past';
+  }
+  return {
+    name,
+    edition,
+    organizer: organizerOf(name, acr),
+    city: place?.city ?? null,
+    country: place?.country ?? null,
+    startDate: date?.from ?? null,
+    endDate: date?.to ?? null,
+    status,
+    start: startOff,
+    end: endOff,
+    sentenceIndex: s.index,
+    evidence: { sentence: s.text, start: s.start, end: s.end },
+    extraction: rule,
+  };
+}
+
+/** How often each rule's conferences are in the gold of the tuning part (rounded), as its confidence. */
+const RULE_CONFIDENCE: Record<string, number> = {
+  'conference.numbered-name': 0.8,
+  'conference.numbered-acronym': 0.8,
+  'conference.capitalised-name': 0.6,
+  'conference.body-event': 0.6,
+  'conference.meeting-of-body': 0.6,
+  'conference.described-event': 0.5,
+  'conference.next-session': 0.5,
+};
+
 /** Conferences the report names, merged when named twice. */
 export function findConferences(analysis: Analysis): ExtractedConference[] {
   const { report } = analysis;
@@ -374,101 +514,18 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
     for (let h = 0; h < tk.length; h++) {
       if (h < skipUntil || !HEADS.has(tk[h].lower)) continue;
       const span = spanAround(s, h);
-      if (!span || !isConference(s, h, span)) continue;
+      const rule = span && conferenceRule(s, h, span);
+      if (!span || !rule) continue;
       skipUntil = span.to;
       const startOff = tk[span.from].start;
       const endOff = tk[span.to - 1].end;
-      const name = stripThe(report.body.slice(startOff, endOff));
-      const rel = (o: number) => o - s.start;
-      const after = s.text.slice(rel(endOff));
-      const before = s.text.slice(0, rel(startOff));
-      // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
-      let place: PlaceFound | null = null;
-      const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened)\s+)?/i.exec(after);
-      const afterConn = after.slice(conn ? conn[0].length : 0);
-      place = placeAfterIn(afterConn);
-      if (!place) {
-        const cap = /^\s*in\s+([A-Z][\p{L}-]+)\s*,\s*the\s+capital\s+of/u.exec(afterConn);
-        if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
-      }
-      if (!place) {
-        const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*where\b)[^.]*$/u.exec(before);
-        if (trip) {
-          const p = findPlaces(trip[1])[0];
-          if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
-        }
-      }
-      if (!place) {
-        const host = /\b((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:hosting|hosts|will host|to host|is hosting)\s+(?:the\s+)?$/u.exec(before);
-        if (host) {
-          const p = findPlaces(host[1])[0];
-          if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
-        }
-      }
-      if (!place) {
-        // "… in Samarkand on the sidelines of the SCO summit"
-        const near = /\bin\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:on the sidelines of|on the margins of|at|during|within the framework of)\s+(?:the\s+)?$/u.exec(before);
-        if (near) {
-          const p = findPlaces(near[1])[0];
-          if (p && p.start <= 4) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
-        }
-      }
-      if (!place) {
-        // "… scheduled for 12-13 March in Minsk"
-        const dated = /^\s*,?\s*(?:(?:which|that)\s+(?:is|was|will\s+be)\s+)?(?:scheduled|set|slated|planned|held|to\s+be\s+held)?\s*(?:for|on|from)\s+[^.;,]{0,30}?\d[^.;,]{0,20}?\s(?=in\s)/.exec(after);
-        if (dated) place = placeAfterIn(after.slice(dated[0].length));
-      }
-      if (!place) {
-        // "… commission on trade and economic cooperation, which will take place in Tashkent"
-        const later = /^[^.;]*?,\s*(?:which|that)\s+(?:(?:will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?(?:held|hosted|take\s+place|took\s+place|convene[sd]?)(?=\s+in\s)/.exec(after);
-        if (later) place = placeAfterIn(after.slice(later[0].length));
-      }
-      if (place?.city && !place.country && isKnownCity(place.city)) place.country = cityCode(place.city);
-      // when: dates in the continuation (up to "where", ";" or a new clause), or an opening "On 1 October 2019,"
-      const stop = /[;]|\bwhere\b|\bwhile\b|\band\s+(?:he|she|they)\b/.exec(after);
-      const windowEnd = endOff + (stop ? stop.index : after.length);
-      let dates = datesIn(s, endOff, windowEnd);
-      if (!dates.length) {
-        const lead = s.dates.find((d) => d.end <= startOff && rel(d.start) < 4);
-        // "On 1 October 2019, the 17th Meeting …", "In July, Indonesia hosted the 56th …"
-        const gap = report.body.slice(lead?.end ?? 0, startOff);
-        if (lead && (/^\s*,?\s*(?:the\s+)?$/.test(gap) || /^\s*,\s*(?:[A-Z][\p{L}'’-]*\s+){1,3}(?:hosted|held|convened|organi[sz]ed|chaired)\s+the\s+$/u.test(gap))) dates = [lead];
-      }
-      const date = dates.find((d) => d.from.precision !== 'YEAR') ?? dates[0] ?? null;
-      // status
-      const pub = report.publishedDate;
-      let status: ConferenceStatus;
-      const clause = before.slice(Math.max(0, before.length - 80));
-      const afterShort = after.slice(0, 60);
-      if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
-        status = 'upcoming';
-      } else if (
-        (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) ||
-        (/\b(?:upcoming|forthcoming|preparations?\s+(?:for|of)|preparing\s+for)\b[^.;]*$/i.test(before) && !/\b(?:last|previous|past|held\s+in\s+\d{4})\b/.test(afterShort))
-      ) {
-        // "… will travel to Lima, where he will … take part in the third …"
-        status = 'upcoming';
-      } else if (ATTEND.test(clause) || HELD_AFTER.test(after) || /\b(?:took place|was held|were held)\b/.test(after.slice(0, 80))) {
-        status = /\b(?:held|took place)\s+during\s+(?:the\s+)?$/.test(before) ? 'mentioned-past' : 'attended';
-      } else if (/\b(?:would|will)\b/.test(s.text) && !/\b(?:was|were|had)\b/.test(s.text)) {
-        status = 'upcoming';
-      } else {
-        status = 'mentioned-past';
-      }
-      found.push({
-        name,
-        edition: span.edition,
-        organizer: organizerOf(name, acr),
-        city: place?.city ?? null,
-        country: place?.country ?? null,
-        startDate: date?.from ?? null,
-        endDate: date?.to ?? null,
-        status,
-        start: startOff,
-        end: endOff,
-        sentenceIndex: s.index,
-        evidence: { sentence: s.text, start: s.start, end: s.end },
-      });
+      found.push(describeMention(analysis, s, startOff, endOff, span.edition, acr, { rule, confidence: RULE_CONFIDENCE[rule] ?? 0.5 }));
+    }
+    for (const m of numberedAcronyms(s.text)) {
+      const start = s.start + m.start;
+      const end = s.start + m.end;
+      if (found.some((c) => c.sentenceIndex === s.index && start < c.end && end > c.start)) continue;
+      found.push(describeMention(analysis, s, start, end, m.edition, acr, { rule: 'conference.numbered-acronym', confidence: RULE_CONFIDENCE['conference.numbered-acronym'] }));
     }
   }
   // merge repeated mentions; "the plenary session of the Ministerial Council" is part of the council's meeting

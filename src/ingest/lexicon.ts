@@ -140,3 +140,7 @@ export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms'
 export function isAcronym(word: string): boolean {
   return /^[\p{Lu}\d]{2,}$/u.test(word) || /^(?:\p{Lu}\.){2,}$/u.test(word);
 }
+
+// Recurring events known by an acronym and a number ("COP28", "UNGA 78", "78th UNGA"): the acronym alone names
+// the series, so the number is the edition.
+export const EVENT_ACRONYMS = new Set(['COP', 'UNGA', 'CHOGM', 'WHA', 'CSW', 'CND', 'CMP', 'CMA', 'APEC', 'MC']);
