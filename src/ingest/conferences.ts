@@ -46,6 +46,7 @@ const LEFT_MODIFIERS = new Set([
 ]);
 const NOT_EVENT_BEFORE = new Set(['press', 'news', 'video', 'videoconference', 'phone', 'telephone', 'web', 'briefing']);
 
+const BODY_OF = /\b(?:secretariat|secretary[- ]general|presidency|chairmanship|chair|pro\s+tempore|agenda|members?|member\s+states|dynamic|statute|charter)\s+of\s+(?:the\s+)?$/i;
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const BODY_WORDS = /^(?:foreign|ministers?|prosecutors?|general|heads?|of|state|government|defen[cs]e|interior|justice|economy|finance|trade|energy|transport|agriculture|health|education|culture|parliamentary|speakers?|chiefs?|leaders?|national|security|advisers?|advisors?)$/;
 
@@ -98,6 +99,17 @@ function isCapWord(t: Token | undefined): boolean {
   return !!t && t.word && t.cap;
 }
 
+/**
+ * Index of the ")" closing the "(" at `open` when the brackets hold a short name or acronym ("(IAP)", "(COP29)",
+ * "(Helsinki Final Act)"), which belongs to the event's name; -1 for anything else ("(September 16)", "(held in 2021)").
+ */
+function nameInBrackets(tk: Token[], open: number): number {
+  const close = tk.findIndex((x, i) => i > open && x.text === ')');
+  if (close < 0 || close - open > 5 || close === open + 1) return -1;
+  const inside = tk.slice(open + 1, close);
+  return inside.every((t) => isCapWord(t) && !CALENDAR.test(t.text)) ? close : -1;
+}
+
 /** Grows an event name around the head at token `h`. */
 function spanAround(s: SentenceInfo, h: number): Span | null {
   const tk = s.tokens;
@@ -110,7 +122,7 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
     const t = tk[j];
     if (t.text === ')') {
       const open = tk.slice(0, j).map((x) => x.text).lastIndexOf('(');
-      if (open < 0) break;
+      if (open < 0 || nameInBrackets(tk, open) !== j) break;
       j = open - 1;
       from = open;
       continue;
@@ -131,6 +143,13 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
         continue;
       }
       break;
+    }
+    // "the Helsinki+50 Conference", "Rio+20": an anniversary conference named after a place
+    if (/^\d{1,3}$/.test(t.text) && tk[j - 1]?.text === '+' && isCapWord(tk[j - 2]) && tk[j - 1].start === tk[j - 2].end) {
+      capsLeft++;
+      from = j - 2;
+      j -= 3;
+      continue;
     }
     if (!t.word) break;
     const ord = ordinalValue(t.text) ?? romanValue(t.text);
@@ -180,8 +199,8 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
       break;
     }
     if (t.text === '(') {
-      const close = tk.findIndex((x, i) => i > k && x.text === ')');
-      if (close < 0 || close - k > 6) break;
+      const close = nameInBrackets(tk, k);
+      if (close < 0) break;
       to = close + 1;
       k = to;
       continue;
@@ -201,8 +220,8 @@ function spanAround(s: SentenceInfo, h: number): Span | null {
         } else if (/^['’]s$/.test(x.text) && last === m - 1) {
           last = m;
         } else if (x.text === '(') {
-          const close = tk.findIndex((y, i) => i > m && y.text === ')');
-          if (close < 0 || close - m > 6) break;
+          const close = nameInBrackets(tk, m);
+          if (close < 0) break;
           m = close;
           last = m;
         } else if (['of', 'the', 'and', 'for', 'on', 'to', 'in'].includes(x.lower)) {
@@ -235,6 +254,8 @@ function conferenceRule(s: SentenceInfo, h: number, span: Span): string | null {
   const head = tk[h];
   const prev = tk[h - 1];
   if (prev && NOT_EVENT_BEFORE.has(prev.lower)) return null;
+  // "the Secretariat of the Ibero-American Conference", "the agenda of the …": the conference as a standing body
+  if (span.edition === null && BODY_OF.test(s.text.slice(0, tk[span.from].start - s.start))) return null;
   // a council is a body; only a numbered or ministerial one names a gathering ("the 30th OSCE Ministerial Council")
   if (head.lower === 'dialogue' && (span.edition === null || !head.cap)) return null;
   // "the National People's Congress Standing Committee": the head starts a body's name
@@ -357,14 +378,25 @@ function organizerOf(name: string, acr: Map<string, string>): string | null {
   return null;
 }
 
+const NAME_STOP = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'a', 'an', 'to', 'at', 's', 'annual', 'meeting', 'conference', 'general', 'session', 'regular']);
+
+/** The words that tell events apart: no editions, no host city ("the Astana meeting"), "UN" spelt out. */
 function nameWords(name: string): Set<string> {
-  const stop = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'a', 'an', 'to', 'at', 's', 'annual', 'meeting', 'conference', 'general', 'session']);
-  return new Set(foldedTokens(name).filter((w) => !stop.has(w) && !/^\d/.test(w) && ordinalValue(w) === null));
+  const words = new Set<string>();
+  for (const w of foldedTokens(name)) {
+    if (NAME_STOP.has(w) || /^\d/.test(w) || ordinalValue(w) !== null || romanValue(w.toUpperCase()) !== null) continue;
+    if (isKnownCity(w[0].toUpperCase() + w.slice(1))) continue;
+    if (w === 'un') ['united', 'nations'].forEach((x) => words.add(x));
+    else words.add(w);
+  }
+  return words;
 }
 
 /** Same event named twice in a report ("the 29th Conference of World Prosecutors" … "the Conference of World Prosecutors"). */
 function sameEvent(a: ExtractedConference, b: ExtractedConference, acr: Map<string, string>): boolean {
   if (a.edition !== null && b.edition !== null && a.edition !== b.edition) return false;
+  // "the XXIV SCO Summit … in Astana" and "the XXIV Summit of the Shanghai Cooperation Organization … in Astana"
+  if (a.edition !== null && a.edition === b.edition && a.city && a.city === b.city) return true;
   // "the 9th meeting of the commission" and "the next meeting of the commission" are two events
   const statuses = new Set([a.status, b.status]);
   if (statuses.has('upcoming') && statuses.has('attended')) return false;
@@ -376,7 +408,8 @@ function sameEvent(a: ExtractedConference, b: ExtractedConference, acr: Map<stri
   for (const w of small) if (!big.has(w)) return false;
   if (a.startDate && b.startDate && a.startDate.value.slice(0, 4) !== b.startDate.value.slice(0, 4)) return false;
   if (a.city && b.city && a.city !== b.city) return false;
-  if (a.edition === null && b.edition === null && wa.size !== wb.size) return false;
+  // two unnumbered names: one word in common is too little ("the Summit" and "the Youth Summit")
+  if (a.edition === null && b.edition === null && wa.size !== wb.size && small.size < 2) return false;
   return true;
 }
 
@@ -395,16 +428,49 @@ function numberedAcronyms(text: string): Array<{ start: number; end: number; edi
   return out;
 }
 
+interface Mention {
+  start: number;
+  end: number;
+  edition: number | null;
+  rule: RuleMatch;
+}
+
+const byRule = (rule: string): RuleMatch => ({ rule, confidence: RULE_CONFIDENCE[rule] ?? 0.5 });
+
+/** The events a sentence names, in order: named around a head word, or a numbered acronym. */
+function mentionsIn(s: SentenceInfo): Mention[] {
+  const tk = s.tokens;
+  const out: Mention[] = [];
+  let skipUntil = -1;
+  for (let h = 0; h < tk.length; h++) {
+    if (h < skipUntil || !HEADS.has(tk[h].lower)) continue;
+    const span = spanAround(s, h);
+    const rule = span && conferenceRule(s, h, span);
+    if (!span || !rule) continue;
+    skipUntil = span.to;
+    out.push({ start: tk[span.from].start, end: tk[span.to - 1].end, edition: span.edition, rule: byRule(rule) });
+  }
+  for (const m of numberedAcronyms(s.text)) {
+    const start = s.start + m.start;
+    const end = s.start + m.end;
+    if (out.some((c) => start < c.end && end > c.start)) continue;
+    out.push({ start, end, edition: m.edition, rule: byRule('conference.numbered-acronym') });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Place, dates and status of the event named at `startOff`–`endOff` of sentence `s`, from the words around it. */
-function describeMention(analysis: Analysis, s: SentenceInfo, startOff: number, endOff: number, edition: number | null, acr: Map<string, string>, rule: RuleMatch): ExtractedConference {
+function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, limit: number, acr: Map<string, string>): ExtractedConference {
   const { report } = analysis;
+  const { start: startOff, end: endOff, edition } = mention;
   const name = stripThe(report.body.slice(startOff, endOff));
   const rel = (o: number) => o - s.start;
-  const after = s.text.slice(rel(endOff));
+  // what follows the name up to the next event named in the sentence, so its place and dates are not taken
+  const after = s.text.slice(rel(endOff), rel(limit));
   const before = s.text.slice(0, rel(startOff));
   // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
   let place: PlaceFound | null = null;
-  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened)\s+)?/i.exec(after);
+  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(after);
   const afterConn = after.slice(conn ? conn[0].length : 0);
   place = placeAfterIn(afterConn);
   if (!place) {
@@ -412,14 +478,17 @@ function describeMention(analysis: Analysis, s: SentenceInfo, startOff: number, 
     if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
   }
   if (!place) {
-    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*where\b)[^.]*$/u.exec(before);
+    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*(?:where|during\s+which)\b)[^.]*$/u.exec(before);
     if (trip) {
       const p = findPlaces(trip[1])[0];
       if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
     }
   }
   if (!place) {
-    const host = /\b((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:hosting|hosts|will host|to host|is hosting)\s+(?:the\s+)?$/u.exec(before);
+    // "Baku will host the …", "The Secretariat in Suva, Fiji, hosted the …"
+    const host =
+      /\b((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:hosting|hosts|will host|to host|is hosting)\s+(?:the\s+)?$/u.exec(before) ??
+      /\bin\s+([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s*,\s*[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)?\s*,?\s+(?:hosted|hosts|will host|is hosting)\s+(?:the\s+)?$/u.exec(before);
     if (host) {
       const p = findPlaces(host[1])[0];
       if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
@@ -440,7 +509,7 @@ function describeMention(analysis: Analysis, s: SentenceInfo, startOff: number, 
   }
   if (!place) {
     // "… commission on trade and economic cooperation, which will take place in Tashkent"
-    const later = /^[^.;]*?,\s*(?:which|that)\s+(?:(?:will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?(?:held|hosted|take\s+place|took\s+place|convene[sd]?)(?=\s+in\s)/.exec(after);
+    const later = /^[^.;]*?,\s*(?:(?:which|that)\s+(?:(?:will|would|is\s+to|are\s+to|was|were|is|are)\s+)?(?:be\s+)?)?(?:held|hosted|take\s+place|took\s+place|taking\s+place|convene[sd]?)(?=\s+in\s)/.exec(after);
     if (later) place = placeAfterIn(after.slice(later[0].length));
   }
   if (place?.city && !place.country && isKnownCity(place.city)) place.country = cityCode(place.city);
@@ -460,7 +529,16 @@ function describeMention(analysis: Analysis, s: SentenceInfo, startOff: number, 
   let status: ConferenceStatus;
   const clause = before.slice(Math.max(0, before.length - 80));
   const afterShort = after.slice(0, 60);
-  if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
+  const covers = !!date && date.from.value.slice(0, pub.length) <= pub && pub.slice(0, date.to.value.length) <= date.to.value && date.from.precision === 'DAY';
+  if (/\b(?:last|previous|past|preceding)\s+$/i.test(before)) {
+    // "at the close of the last Andorra Summit"
+    status = 'mentioned-past';
+  } else if (covers) {
+    // "ahead of the … Assembly, taking place from September 18 to 26" published on the 18th
+    status = 'attended';
+  } else if (/\b(?:coming|incoming)\b[^.;]{0,40}$/i.test(before)) {
+    status = 'upcoming';
+  } else if (FUTURE.test(afterShort) || /\binvit\w*\b[^.]*\bto\s+(?:the\s+|a\s+|an\s+)?$/.test(before) || (date && date.from.value.slice(0, 7) > pub.slice(0, 7))) {
     status = 'upcoming';
   } else if (
     (/\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|plans?\s+to|intends?\s+to|(?:is|are)\s+scheduled\s+to)\b/.test(before) && !/\b(?:was|were|took|had)\b/.test(before)) ||
@@ -488,7 +566,7 @@ function describeMention(analysis: Analysis, s: SentenceInfo, startOff: number, 
     end: endOff,
     sentenceIndex: s.index,
     evidence: { sentence: s.text, start: s.start, end: s.end },
-    extraction: rule,
+    extraction: mention.rule,
   };
 }
 
@@ -509,27 +587,12 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
   const acr = acronyms(report.body);
   const found: ExtractedConference[] = [];
   for (const s of analysis.sentences) {
-    const tk = s.tokens;
-    let skipUntil = -1;
-    for (let h = 0; h < tk.length; h++) {
-      if (h < skipUntil || !HEADS.has(tk[h].lower)) continue;
-      const span = spanAround(s, h);
-      const rule = span && conferenceRule(s, h, span);
-      if (!span || !rule) continue;
-      skipUntil = span.to;
-      const startOff = tk[span.from].start;
-      const endOff = tk[span.to - 1].end;
-      found.push(describeMention(analysis, s, startOff, endOff, span.edition, acr, { rule, confidence: RULE_CONFIDENCE[rule] ?? 0.5 }));
-    }
-    for (const m of numberedAcronyms(s.text)) {
-      const start = s.start + m.start;
-      const end = s.start + m.end;
-      if (found.some((c) => c.sentenceIndex === s.index && start < c.end && end > c.start)) continue;
-      found.push(describeMention(analysis, s, start, end, m.edition, acr, { rule: 'conference.numbered-acronym', confidence: RULE_CONFIDENCE['conference.numbered-acronym'] }));
-    }
+    const mentions = mentionsIn(s);
+    mentions.forEach((m, i) => found.push(describeMention(analysis, s, m, mentions[i + 1]?.start ?? s.end, acr)));
   }
   // merge repeated mentions; "the plenary session of the Ministerial Council" is part of the council's meeting
   const merged: ExtractedConference[] = [];
+  const recordOf = new Map<ExtractedConference, ExtractedConference>();
   for (const c of found) {
     const part = /^(?:plenary|opening|closing|final|concluding|inaugural)\s+(?:session|meeting|ceremony|sitting)\s+of\s+(?:the\s+)?(.+)$/i.exec(c.name);
     if (part) {
@@ -537,8 +600,10 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
       if (whole.size && found.some((o) => o !== c && [...whole].every((w) => nameWords(o.name).has(w)))) continue;
     }
     const same = merged.find((m) => sameEvent(m, c, acr));
+    recordOf.set(c, same ?? c);
     if (!same) {
-      merged.push(c);
+      merged.push({ ...c });
+      recordOf.set(c, merged[merged.length - 1]);
       continue;
     }
     if (same.edition === null && c.edition !== null) {
@@ -551,5 +616,25 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
     same.endDate ??= c.endDate;
     same.organizer ??= c.organizer;
   }
+  placeFromLaterMention(analysis, found, recordOf);
   return merged;
+}
+
+/** "the event", "the summit" … "to be held in X": the place of the event last named before it. */
+const EVENT_ANAPHOR =
+  /\b(?:the|this)\s+(?:event|summit|conference|forum|session|meeting|assembly|congress|gathering)\b[^.;]{0,60}?\b(?:(?:is|was|will\s+be|to\s+be|being)\s+)?(?:held|hosted|taking\s+place|takes\s+place|took\s+place|to\s+take\s+place|will\s+take\s+place|under\s*way|convened?)\s+(?=in\s)/gi;
+
+function placeFromLaterMention(analysis: Analysis, mentions: ExtractedConference[], recordOf: Map<ExtractedConference, ExtractedConference>): void {
+  for (const s of analysis.sentences) {
+    for (const m of s.text.matchAll(EVENT_ANAPHOR)) {
+      const at = s.start + m.index!;
+      const referent = [...mentions].reverse().find((c) => c.end <= at && c.sentenceIndex >= s.index - 2);
+      const record = referent && recordOf.get(referent);
+      if (!record || record.city) continue;
+      const place = placeAfterIn(s.text.slice(m.index! + m[0].length));
+      if (!place?.city) continue;
+      record.city = place.city;
+      record.country ??= place.country ?? cityCode(place.city);
+    }
+  }
 }
