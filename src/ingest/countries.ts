@@ -178,6 +178,8 @@ export function findPlaces(text: string): PlaceMention[] {
   while ((m = PLACE_RE.exec(text))) {
     const hit = LOOKUP.get(m[1]);
     if (!hit) continue;
+    // "Ibero-American", "Latin American", "Inter-American": a region, not the United States
+    if (m[1] === 'American' && /(?:Ibero|Latin|Pan|Inter|Afro|Anglo|South|North|Central|Meso)[-\s]$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const kind: PlaceKind = m[0] !== m[1] ? 'country' : hit[1];
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, code: hit[0], kind });
   }
