@@ -6,7 +6,7 @@
  */
 import { foldedTokens } from '../text/normalize';
 import { Analysis, SentenceInfo } from './analysis';
-import { cityCode, findPlaces, isKnownCity } from './countries';
+import { cityCode, findPlaces, isKnownCity, worldCityCode } from './countries';
 import { DateMention, PartialDate } from './dates';
 import { EVENT_ACRONYMS, ORG_WORDS, TITLE_HEADS, Token } from './lexicon';
 import type { Evidence } from './officials';
@@ -316,7 +316,12 @@ export function placeAfterIn(text: string): PlaceFound | null {
   const n = /^\s*(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}.'’-]*(?:[\s-](?:(?:de|do|da|es|el)\s)?[A-Z][\p{L}.'’-]*){0,3})/u.exec(text);
   if (!n) return null;
   const places = findPlaces(n[1]);
-  if (!places.length || places[0].start > 4) return null;
+  if (!places.length || places[0].start > 4) {
+    // a city outside the gazetteer: "held in Suva, Fiji", "under way in Rosario"
+    const word = /^(?:the\s+)?([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)/u.exec(n[1]);
+    const name = word && [word[1], word[1].split(' ')[0]].find((w) => worldCityCode(w));
+    return name ? { city: name, country: worldCityCode(name) } : null;
+  }
   const first = places[0];
   if (first.kind === 'city') {
     let country = cityCode(first.text);
@@ -330,6 +335,15 @@ export function placeAfterIn(text: string): PlaceFound | null {
   }
   if (first.kind === 'country') return { city: isKnownCity(first.text) ? first.text : null, country: first.code };
   return null;
+}
+
+/** The place a short capitalised phrase names: a gazetteer country or city, else a city of the world. */
+function namedPlace(text: string): PlaceFound | null {
+  const p = findPlaces(text)[0];
+  if (p && p.start <= 4) return { city: p.kind === 'city' ? p.text : null, country: p.code };
+  const city = text.replace(/^the\s+/, '');
+  const code = worldCityCode(city);
+  return code ? { city, country: code } : null;
 }
 
 function stripThe(text: string): string {
@@ -480,8 +494,7 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
   if (!place) {
     const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*(?:where|during\s+which)\b)[^.]*$/u.exec(before);
     if (trip) {
-      const p = findPlaces(trip[1])[0];
-      if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+      place = namedPlace(trip[1]);
     }
   }
   if (!place) {
@@ -490,16 +503,14 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
       /\b((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:hosting|hosts|will host|to host|is hosting)\s+(?:the\s+)?$/u.exec(before) ??
       /\bin\s+([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s*,\s*[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)?\s*,?\s+(?:hosted|hosts|will host|is hosting)\s+(?:the\s+)?$/u.exec(before);
     if (host) {
-      const p = findPlaces(host[1])[0];
-      if (p) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+      place = namedPlace(host[1]);
     }
   }
   if (!place) {
     // "… in Samarkand on the sidelines of the SCO summit"
     const near = /\bin\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)\s+(?:on the sidelines of|on the margins of|at|during|within the framework of)\s+(?:the\s+)?$/u.exec(before);
     if (near) {
-      const p = findPlaces(near[1])[0];
-      if (p && p.start <= 4) place = { city: p.kind === 'city' ? p.text : null, country: p.code };
+      place = namedPlace(near[1]);
     }
   }
   if (!place) {

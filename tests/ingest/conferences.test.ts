@@ -108,3 +108,14 @@ describe('dates of the genre', () => {
     expect(fromText('The minister will attend the 5th Arctic Summit next month.', '2024-12-10').conferences[0]).toMatchObject({ startDate: '2025-01', status: 'upcoming' });
   });
 });
+
+describe('cities of the world', () => {
+  test('a city outside the gazetteer is found through the world-cities package, in any place pattern', () => {
+    expect(conferences('The Forum Secretariat in Cebu, Philippines, hosted the third standing meeting of Pacific Trade Ministers on 9 May.')[0]).toMatchObject({ city: 'Cebu', country: 'PH' });
+    expect(conferences('She took part in the 12th Congress of Andean Mayors, held in Arequipa on Monday.')[0]).toMatchObject({ city: 'Arequipa', country: 'PE' });
+  });
+
+  test('an English word that is also a city name is no place', () => {
+    expect(conferences('He attended the 3rd Summit of Coastal States in Mobile on Friday.')[0]).toMatchObject({ city: null });
+  });
+});
