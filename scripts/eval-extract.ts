@@ -58,7 +58,7 @@ function parseArgs(argv: string[]): Options {
   const positional = args.filter((a) => !a.startsWith('--'));
   if (positional.length > 1) throw new Error(`one corpus folder at most, got ${positional.length}`);
   return {
-    corpus: path.resolve(positional[0] ?? process.env.NEWSGRAPH_CORPUS ?? path.join(repoRoot, '..', 'shared', 'corpus')),
+    corpus: path.resolve(positional[0] ?? (process.env.NEWSGRAPH_CORPUS || path.join(repoRoot, '..', 'shared', 'corpus'))),
     parts: check ? ['tuning'] : part ? [part as Part] : ['tuning', 'blind'],
     check,
     articles: flags.has('--articles'),
