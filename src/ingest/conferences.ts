@@ -394,10 +394,14 @@ function organizerOf(name: string, acr: Map<string, string>): string | null {
 
 const NAME_STOP = new Set(['the', 'of', 'and', 'for', 'on', 'in', 'a', 'an', 'to', 'at', 's', 'annual', 'meeting', 'conference', 'general', 'session', 'regular']);
 
-/** The words that tell events apart: no editions, no host city ("the Astana meeting"), "UN" spelt out. */
+/** The words that tell events apart: no editions, no host city ("the Astana meeting"), "UN" spelt out, heads of state a summit. */
 function nameWords(name: string): Set<string> {
   const words = new Set<string>();
+  // "the meeting of the SCO Heads of State" is the SCO summit
+  const summit = /\bheads\s+of\s+state\b/i.test(name);
+  if (summit) words.add('summit');
   for (const w of foldedTokens(name)) {
+    if (summit && ['heads', 'head', 'state', 'government'].includes(w)) continue;
     if (NAME_STOP.has(w) || /^\d/.test(w) || ordinalValue(w) !== null || romanValue(w.toUpperCase()) !== null) continue;
     if (isKnownCity(w[0].toUpperCase() + w.slice(1))) continue;
     if (w === 'un') ['united', 'nations'].forEach((x) => words.add(x));

@@ -71,6 +71,11 @@ describe('names', () => {
     );
     expect(cs).toHaveLength(1);
     expect(cs[0]).toMatchObject({ edition: 12, city: 'Kazan', startDate: '2024-07-03' });
+    const summit = conferences(
+      'The ministers prepared the XV CSTO Summit, set for 3-4 July in Astana. Members expect much from the coming Astana meeting of the CSTO Heads of State.',
+    );
+    expect(summit).toHaveLength(1);
+    expect(summit[0]).toMatchObject({ edition: 15, city: 'Astana', status: 'upcoming' });
     const un = conferences('He arrived for the 79th United Nations General Assembly. During the UN General Assembly he met several leaders.', '2024-09-20');
     expect(un).toHaveLength(1);
   });
