@@ -128,8 +128,9 @@ function appositiveCountry(body: string, o: ExtractedOfficial): string | null {
   for (const i of occurrences(body, o)) {
     const after = body.slice(i, i + 160).slice(body.slice(i).startsWith(o.name) ? o.name.length : 0);
     const of = /^\s+of\s+/.exec(after) ?? /^,\s+(?:the\s+)?(?:(?:[\p{Ll}-]+|Minister|President|Prime|Foreign|Vice|Deputy|King|Queen|Emir|Prince|Speaker|Chairman|Secretary|State|Affairs|Defen[cs]e|Interior|Justice|Finance|Economy|Trade)\s+){1,6}?of\s+/u.exec(after);
-    if (!of) continue;
-    const code = firstCountry(after.slice(of[0].length));
+    // "Stephen Doughty, Minister of State, UK Foreign, Commonwealth and Development Office"
+    const office = /^,\s+(?:[\p{L}-]+\s+){1,5}?of\s+State,\s+/u.exec(after);
+    const code = (of && firstCountry(after.slice(of[0].length))) || (office && firstCountry(after.slice(office[0].length)));
     if (code) return code;
   }
   return null;

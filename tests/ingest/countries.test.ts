@@ -48,3 +48,14 @@ describe('official countries', () => {
     expect(findPlaces('the American ambassador').map((p) => p.code)).toEqual(['US']);
   });
 });
+
+describe('more stated countries', () => {
+  test('"X, Minister of State, UK Foreign … Office" serves the UK; a council of Arab ministers is international', () => {
+    const g = fromText(
+      'In Helsinki, the Secretary General also met Tom Baker, Minister of State, UK Foreign, Commonwealth and Development Office. The Secretary General of the Council of Arab Justice Ministers, Omar Haddad, attended.',
+      '2025-08-02',
+    );
+    expect(g.officials.find((o) => o.name === 'Tom Baker')?.country).toBe('GB');
+    expect(g.officials.find((o) => o.name === 'Omar Haddad')?.country).toBeNull();
+  });
+});
