@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL]
+ * npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL] [--min-confidence X]
  *
  * Reads `.txt` reports (and `.json` files already in IngestArticleInput shape), extracts their facts and
  * sends one `ingestArticle` mutation per report. With --dry-run nothing is sent; with --dry-run --json
@@ -22,6 +22,8 @@ import {
   toIngestInput,
   GoldShape,
   decodeReport,
+  dropBelowConfidence,
+  parseConfidence,
 } from '../src/ingest';
 import { runCli } from './cli';
 
@@ -31,16 +33,27 @@ interface Options {
   json: boolean;
   endpoint: string;
   help: boolean;
+  /** Facts extracted with a lower confidence are left out. */
+  minConfidence: number;
 }
 
-const USAGE = `usage: npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL]
-  --dry-run       extract only; send nothing
-  --json          one JSON object per report per line on stdout
-  --endpoint URL  GraphQL endpoint (default http://localhost:4000/graphql)
+const USAGE = `usage: npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL] [--min-confidence X]
+  --dry-run           extract only; send nothing
+  --json              one JSON object per report per line on stdout
+  --endpoint URL      GraphQL endpoint (default http://localhost:4000/graphql)
+  --min-confidence X  leave out facts extracted with a confidence below X (0 to 1; default 0)
 The API key is read from NEWSGRAPH_API_KEY.`;
 
+class UsageError extends Error {}
+
+function minConfidence(text: string | undefined): number {
+  const value = text === undefined ? null : parseConfidence(text);
+  if (value === null) throw new UsageError(`[BAD_OPTION] --min-confidence must be a number from 0 to 1, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`);
+  return value;
+}
+
 function parseArgs(argv: string[]): Options {
-  const o: Options = { paths: [], dryRun: false, json: false, endpoint: process.env.NEWSGRAPH_ENDPOINT || 'http://localhost:4000/graphql', help: false };
+  const o: Options = { paths: [], dryRun: false, json: false, endpoint: process.env.NEWSGRAPH_ENDPOINT || 'http://localhost:4000/graphql', help: false, minConfidence: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dry-run') o.dryRun = true;
@@ -48,6 +61,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--help' || a === '-h') o.help = true;
     else if (a === '--endpoint') o.endpoint = argv[++i] ?? o.endpoint;
     else if (a.startsWith('--endpoint=')) o.endpoint = a.slice('--endpoint='.length);
+    else if (a === '--min-confidence') o.minConfidence = minConfidence(argv[++i]);
+    else if (a.startsWith('--min-confidence=')) o.minConfidence = minConfidence(a.slice('--min-confidence='.length));
     else if (a === '--') continue;
     else o.paths.push(a);
   }
@@ -118,7 +133,7 @@ function goldFromInput(file: string, input: IngestArticleInput): GoldShape {
   };
 }
 
-async function prepare(file: string, registry: OfficialRegistry): Promise<Prepared> {
+async function prepare(file: string, registry: OfficialRegistry, minConfidence: number): Promise<Prepared> {
   const st = await fs.stat(file).catch((e: NodeJS.ErrnoException) => {
     throw new ReportError('READ_FAILED', file, `cannot read (${e.code ?? 'error'})`);
   });
@@ -133,10 +148,11 @@ async function prepare(file: string, registry: OfficialRegistry): Promise<Prepar
       throw new ReportError('BAD_JSON', file, `not valid JSON (${(e as Error).message})`);
     }
     if (!isIngestInput(parsed)) throw new ReportError('BAD_JSON', file, 'JSON is not an IngestArticleInput (needs url, publishedAt and body[])');
-    return { file, gold: goldFromInput(file, parsed), input: parsed };
+    const input = dropBelowConfidence(parsed, minConfidence);
+    return { file, gold: goldFromInput(file, input), input };
   }
   const report = parseReport(data, file);
-  const extraction = extractReport(report);
+  const extraction = dropBelowConfidence(extractReport(report), minConfidence);
   const canonical = new Map<string, string>();
   for (const o of extraction.officials) canonical.set(o.name, registry.canonicalName({ name: o.name, aliases: o.aliases, titles: o.titles, country: o.country }));
   const gold = toGoldShape(report, extraction);
@@ -192,7 +208,14 @@ class Progress {
 }
 
 async function main(): Promise<number> {
-  const opts = parseArgs(process.argv.slice(2));
+  let opts: Options;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`error: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
   if (opts.help || !opts.paths.length) {
     process.stderr.write(USAGE + '\n');
     return opts.help ? 0 : 2;
@@ -207,7 +230,7 @@ async function main(): Promise<number> {
   const factless: string[] = [];
   for (const file of files) {
     try {
-      const p = await prepare(file, registry);
+      const p = await prepare(file, registry, opts.minConfidence);
       read++;
       prepared.push(p);
       if (!p.gold.officials.length && !p.gold.meetings.length && !p.gold.conferences.length) {

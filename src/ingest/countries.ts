@@ -3,6 +3,7 @@
  * (capitals and other cities where diplomatic events are often held), each mapped to ISO 3166-1 alpha-2.
  */
 import countries from 'i18n-iso-countries';
+import { cityMapping } from 'city-timezones';
 
 export type PlaceKind = 'country' | 'demonym' | 'city';
 
@@ -178,6 +179,8 @@ export function findPlaces(text: string): PlaceMention[] {
   while ((m = PLACE_RE.exec(text))) {
     const hit = LOOKUP.get(m[1]);
     if (!hit) continue;
+    // "Ibero-American", "Latin American", "Inter-American": a region, not the United States
+    if (m[1] === 'American' && /(?:Ibero|Latin|Pan|Inter|Afro|Anglo|South|North|Central|Meso)[-\s]$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const kind: PlaceKind = m[0] !== m[1] ? 'country' : hit[1];
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, code: hit[0], kind });
   }
@@ -218,3 +221,28 @@ export function countryName(code: string): string | null {
 
 /** Countries that are kingdoms, for "the Kingdom" referring back to one. */
 export const KINGDOMS = new Set(['GB', 'SA', 'JO', 'MA', 'BH', 'TH', 'ES', 'NL', 'BE', 'SE', 'NO', 'DK', 'KH', 'BT', 'LS', 'SZ', 'TO']);
+
+// Cities of the world (the city-timezones package: about 7,300 cities with their country and population) for
+// places outside the gazetteer. Only cities of 100,000 people or more, and none spelt like an English word or a
+// month, so that "in X" after an event name is a city when the package says so.
+const NOT_CITY_WORDS = new Set([
+  'Of', 'Male', 'Nice', 'Mobile', 'Split', 'Reading', 'Bath', 'Union', 'Independence', 'Liberty', 'Progress', 'Concord',
+  'Federal', 'Central', 'General', 'Mission', 'Victoria', 'Orange', 'Bristol', 'Florida', 'Georgia', 'Lincoln', 'Columbia',
+  'Regina', 'Sale', 'March', 'May', 'August', 'Asia', 'Europe', 'Africa', 'America', 'Pacific', 'Atlantic', 'Parliament',
+]);
+let worldCities: Map<string, string> | null = null;
+
+/** ISO2 of a city of the world with 100,000 people or more (the most populous of that name), else null. */
+export function worldCityCode(name: string): string | null {
+  if (!worldCities) {
+    const best = new Map<string, { code: string; pop: number }>();
+    for (const c of cityMapping) {
+      if (c.pop < 100000 || NOT_CITY_WORDS.has(c.city) || countries.isValid(c.iso2) === false) continue;
+      const seen = best.get(c.city);
+      if (!seen || seen.pop < c.pop) best.set(c.city, { code: c.iso2, pop: c.pop });
+    }
+    worldCities = new Map([...best].map(([city, { code }]) => [city, code]));
+  }
+  return cityCode(name) ?? worldCities.get(name.trim()) ?? null;
+}
+

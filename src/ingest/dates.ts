@@ -34,7 +34,8 @@ const MONTHS: Record<string, number> = {
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+// "27-28. May": some agencies put a full stop after the day
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|\\.(?=\\s))?';
 const YEAR = '((?:19|20)\\d{2})';
 const DASH = '\\s*(?:-|–|—|to|through|till|until|and)\\s*';
 const REL_YEAR = '(?:\\s+(last|next|this|previous|past|coming)\\s+year)?';
@@ -100,7 +101,7 @@ function yearFor(m: number, d: number, pub: Ymd, dir: Direction, rel: string | u
   return best;
 }
 
-const FUTURE_MARK = /\b(?:will|shall|to be held|to take place|to be organi[sz]ed|to be convened|is to|are to|is due|are due|scheduled|planned|plans?|upcoming|forthcoming|invit\w*|would|expected|going to|intends?|next)\b/gi;
+const FUTURE_MARK = /\b(?:will|shall|set for|slated|due to|coming|to be held|to take place|to be organi[sz]ed|to be convened|is to|are to|is due|are due|scheduled|planned|plans?|upcoming|forthcoming|invit\w*|would|expected|going to|intends?|next)\b/gi;
 const PAST_MARK = /\b(?:was|were|(?<!(?:to|will|would|be) be )held|took place|had|has been|ago|previous|recall\w*|last|earlier|met|visited|attended|participated|signed|said|received)\b/gi;
 
 /** Past or future, from the nearest tense marker before `at` in `text`. */
@@ -270,6 +271,16 @@ const RULES: Rule[] = [
       const sunday = addDays(monday, 6);
       if (monday.m !== sunday.m) return null;
       return single(month(monday.y, monday.m, true));
+    },
+  },
+  // next month, last month, this month
+  {
+    re: /\b(next|last|this|coming|past|previous)\s+month\b/gi,
+    make: (m, pub) => {
+      const rel = m[1].toLowerCase();
+      const shift = rel === 'this' ? 0 : rel === 'next' || rel === 'coming' ? 1 : -1;
+      const first = new Date(Date.UTC(pub.y, pub.m - 1 + shift, 1));
+      return single(month(first.getUTCFullYear(), first.getUTCMonth() + 1, true));
     },
   },
   // last year, next year, this year

@@ -67,6 +67,14 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
       if (p.kind === 'city' || others.has(p.code)) continue;
       const before = analysis.report.body.slice(Math.max(0, p.start - 12), p.start);
       const after = analysis.report.body.slice(p.end, p.end + 12);
+      // the host of a visiting delegation, and the state of the report's own institution ("the Prosecutor's Office of Serbia")
+      const lead = body.slice(Math.max(0, p.start - 120), p.start);
+      if (p.kind === 'country' && (/\b(?:delegation|guests?)\b[^.;]{0,80}\bvisit\s+to\s+(?:the\s+)?$/.test(lead) || /\b(?:Office|Ministry|Government|Service)\s+of\s+(?:the\s+)?$/.test(lead))) {
+        const c = counts.get(p.code) ?? { n: 0, first: p.start };
+        c.n += 2;
+        counts.set(p.code, c);
+        continue;
+      }
       if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
       // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side", "China supports"
       const possessive = /^['’]s?\b/.test(after);
@@ -101,7 +109,75 @@ function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | n
   return places.length ? places[places.length - 1].code : null;
 }
 
+/** Offsets where the report writes the official's name or one of its aliases. */
+function occurrences(body: string, o: ExtractedOfficial): number[] {
+  const at: number[] = [];
+  for (const n of [o.name, ...o.aliases]) {
+    for (let i = body.indexOf(n); i >= 0; i = body.indexOf(n, i + n.length)) at.push(i);
+  }
+  return at;
+}
+
+const firstCountry = (text: string): string | null => {
+  const p = findPlaces(text)[0];
+  return p && p.start <= 4 && p.kind !== 'city' ? p.code : null;
+};
+
+/** "President Abdelmadjid Tebboune of Algeria", "Elina Valtonen, Minister for Foreign Affairs of Finland". */
+function appositiveCountry(body: string, o: ExtractedOfficial): string | null {
+  for (const i of occurrences(body, o)) {
+    const after = body.slice(i, i + 160).slice(body.slice(i).startsWith(o.name) ? o.name.length : 0);
+    const of = /^\s+of\s+/.exec(after) ?? /^,\s+(?:the\s+)?(?:(?:[\p{Ll}-]+|Minister|President|Prime|Foreign|Vice|Deputy|King|Queen|Emir|Prince|Speaker|Chairman|Secretary|State|Affairs|Defen[cs]e|Interior|Justice|Finance|Economy|Trade)\s+){1,6}?of\s+/u.exec(after);
+    // "Stephen Doughty, Minister of State, UK Foreign, Commonwealth and Development Office"
+    const office = /^,\s+(?:[\p{L}-]+\s+){1,5}?of\s+State,\s+/u.exec(after);
+    const code = (of && firstCountry(after.slice(of[0].length))) || (office && firstCountry(after.slice(office[0].length)));
+    if (code) return code;
+  }
+  return null;
+}
+
+/** "the United States' Ambassador to Mexico, Ken Salazar", "US Ambassador to Mexico Ken Salazar": the sending state. */
+function sendingState(body: string, o: ExtractedOfficial): string | null {
+  if (!o.titles.some((t) => /\b(?:ambassador|envoy|high commissioner)\b/i.test(t))) return null;
+  for (const i of occurrences(body, o)) {
+    const before = body.slice(Math.max(0, i - 120), i);
+    const m = /((?:the\s+)?[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*){0,2})(?:['’]s?)?\s+(?:Ambassador|Envoy|High\s+Commissioner)\s+to\s+(?:the\s+)?[A-Z][^,]*,?\s*$/u.exec(before);
+    if (!m) continue;
+    const places = findPlaces(m[1]);
+    const last = places[places.length - 1];
+    if (last && last.kind !== 'city') return last.code;
+  }
+  return null;
+}
+
+/** Credentials reports list envoys under a country label: "Mongolia: After the visit of president …". */
+function paragraphLabelCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
+  const body = analysis.report.body;
+  const start = body.lastIndexOf('\n\n', o.firstOffset) + 1;
+  const label = /^\s*([A-Z][\p{L} '’-]{2,40}):\s/u.exec(body.slice(start, o.firstOffset));
+  return label ? countryCode(label[1]) : null;
+}
+
 function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[]): void {
+  const body = analysis.report.body;
+  for (const o of officials) {
+    // an envoy serves the state that sends it, not the one named after "Ambassador to"
+    const sending = sendingState(body, o);
+    if (sending) {
+      o.country = sending;
+      o.countrySource = 'description';
+      o.international = false;
+      continue;
+    }
+    if (o.country) continue;
+    const labelled = paragraphLabelCountry(analysis, o);
+    const stated = labelled ?? appositiveCountry(body, o);
+    if (stated) {
+      o.country = stated;
+      o.countrySource = 'description';
+      o.international = false;
+    }
+  }
   for (const o of officials) {
     if (o.country || o.international) continue;
     const c = delegationCountry(analysis, o);

@@ -8,6 +8,7 @@ export { ReportError, isReportError } from './errors';
 export type { ReportErrorCode } from './errors';
 export type { ReportHeaders } from './report';
 export { extractReport } from './extract';
+export { dropBelowConfidence, parseConfidence } from './confidence';
 export type { Extraction, OfficialFact, MeetingFact, ConferenceFact, Evidence, MeetingStatus, ConferenceStatus } from './extract';
 export { toGoldShape, toIngestInput, reportUrl, reportTitle } from './shape';
 export type {
@@ -32,7 +33,7 @@ export { findPlaces, countryCode, demonymCode, cityCode, countryName } from './c
 export type { PlaceMention } from './countries';
 export { titleKey } from './officials';
 export { ordinalValue } from './conferences';
-export { scoreArticle, scoreCorpus, formatScore } from './score';
-export type { ArticleScore, CorpusScore } from './score';
+export { scoreArticle, scoreCorpus, formatScore, readQualityFloor, belowFloor } from './score';
+export type { ArticleScore, CorpusScore, QualityFloor } from './score';
 export { ingestArticle, INGEST_MUTATION, ServerUnavailableError, AuthError, IngestRequestError } from './client';
 export type { IngestResult, EntityChange, ClientOptions } from './client';

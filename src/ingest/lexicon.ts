@@ -89,7 +89,7 @@ export const ORG_WORDS = new Set([
 ]);
 
 /** International organisations: a title tied to one of them gives the official no country. */
-export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N(?=\.)|United Nations|UNODC|UNDP|UNESCO|UNICEF|UNHCR|UNFCCC|SCO|CIS|EU|European Union|European Commission|European Council|European Parliament|OSCE|NATO|IAP|ASEAN|OIC|CICA|BRICS|ECO|CSTO|EAEU|EAEC|GUAM|OTS|G20|G7|APEC|WTO|WHO|IMF|IAEA|ICC|ICJ|Interpol|INTERPOL|Europol|African Union|Arab League|League of Arab States|Council of Europe|Commonwealth of Independent States|Shanghai Cooperation Organi[sz]ation|International\s+(?:Association|Organi[sz]ation|Court|Criminal|Federation|Union|Monetary|Atomic|Committee|Labour|Maritime|Telecommunication|Olympic|Anti-Corruption)|Organi[sz]ation of|Economic Cooperation Organi[sz]ation|Eurasian|Non-Aligned Movement|Regional Anti-Terrorist Structure|RATS|Secretariat|World Bank|Asian Development Bank|Coordinat\w+ Council)\b/;
+export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N(?=\.)|United Nations|UNODC|UNDP|UNESCO|UNICEF|UNHCR|UNFCCC|SCO|CIS|EU|European Union|European Commission|European Council|European Parliament|OSCE|NATO|IAP|ASEAN|OIC|CICA|BRICS|ECO|CSTO|EAEU|EAEC|GUAM|OTS|G20|G7|APEC|WTO|WHO|IMF|IAEA|ICC|ICJ|Interpol|INTERPOL|Europol|African Union|Arab League|League of Arab States|Council of Arab|Council of Europe|Commonwealth of Independent States|Shanghai Cooperation Organi[sz]ation|International\s+(?:Association|Organi[sz]ation|Court|Criminal|Federation|Union|Monetary|Atomic|Committee|Labour|Maritime|Telecommunication|Olympic|Anti-Corruption)|Organi[sz]ation of|Economic Cooperation Organi[sz]ation|Eurasian|Non-Aligned Movement|Regional Anti-Terrorist Structure|RATS|Secretariat|World Bank|Asian Development Bank|Coordinat\w+ Council)\b/;
 
 /** Capitalised words that never belong to a person's name. */
 export const NOT_NAME = new Set([
@@ -140,3 +140,7 @@ export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms'
 export function isAcronym(word: string): boolean {
   return /^[\p{Lu}\d]{2,}$/u.test(word) || /^(?:\p{Lu}\.){2,}$/u.test(word);
 }
+
+// Recurring events known by an acronym and a number ("COP28", "UNGA 78", "78th UNGA"): the acronym alone names
+// the series, so the number is the edition.
+export const EVENT_ACRONYMS = new Set(['COP', 'UNGA', 'CHOGM', 'WHA', 'CSW', 'CND', 'CMP', 'CMA', 'APEC', 'MC']);

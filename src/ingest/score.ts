@@ -262,3 +262,78 @@ export function formatScore(score: CorpusScore): string {
   );
   return lines.join('\n');
 }
+
+/** The figures `--check` holds a corpus part to: F1 per type and the three attribute accuracies. */
+export interface QualityFloor {
+  officials: number;
+  meetings: number;
+  conferences: number;
+  official_country_acc: number;
+  meeting_date_acc: number;
+  conference_city_acc: number;
+}
+
+const FLOOR_COLUMNS: Array<[keyof QualityFloor, RegExp]> = [
+  ['officials', /^officials\b/i],
+  ['meetings', /^meetings\b/i],
+  ['conferences', /^conferences\b/i],
+  ['official_country_acc', /^(?:official\s+)?country\b/i],
+  ['meeting_date_acc', /^meeting[\s-]+date\b/i],
+  ['conference_city_acc', /^conference[\s-]+city\b/i],
+];
+
+const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.replace(/\*/g, '').trim());
+
+/**
+ * Reads the committed figures of one corpus part (`tuning`, `blind`) from README's "Extraction quality"
+ * section, so the README stays the single source of truth for what CI enforces. The section needs a
+ * table whose header names the six columns of {@link QualityFloor} and a row whose first cell is the
+ * part's name. Throws an Error saying what is missing.
+ */
+export function readQualityFloor(readme: string, part: string): QualityFloor {
+  const lines = readme.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^#{1,6}\s+Extraction quality\b/i.test(l));
+  if (start < 0) throw new Error('README.md has no "Extraction quality" section to read the committed figures from');
+  const level = /^#+/.exec(lines[start])![0].length;
+  let end = lines.findIndex((l, i) => i > start && new RegExp(`^#{1,${level}}\\s`).test(l));
+  if (end < 0) end = lines.length;
+  const section = lines.slice(start + 1, end);
+  for (let i = 0; i < section.length; i++) {
+    if (!section[i].trim().startsWith('|')) continue;
+    const header = cells(section[i]);
+    const columns = FLOOR_COLUMNS.map(([key, re]) => [key, header.findIndex((h) => re.test(h))] as const);
+    if (columns.some(([, idx]) => idx < 0)) continue;
+    for (let j = i + 1; j < section.length && section[j].trim().startsWith('|'); j++) {
+      const row = cells(section[j]);
+      if (row[0].toLowerCase() !== part.toLowerCase()) continue;
+      const floor = {} as QualityFloor;
+      for (const [key, idx] of columns) {
+        const value = Number(row[idx]);
+        if (!/^\d*\.?\d+$/.test(row[idx] ?? '') || value > 1) {
+          throw new Error(`README.md "Extraction quality": the ${part} figure for ${key} is "${row[idx] ?? ''}", not a number between 0 and 1`);
+        }
+        floor[key] = value;
+      }
+      return floor;
+    }
+  }
+  throw new Error(
+    `README.md "Extraction quality" has no table row for the ${part} part (a row "| ${part} |" under a header naming ` +
+      `officials, meetings, conferences, country, meeting date and conference city)`,
+  );
+}
+
+/** What falls below the floor, one line each (empty when the score holds). */
+export function belowFloor(score: CorpusScore, floor: QualityFloor): string[] {
+  const measured: QualityFloor = {
+    officials: score.officials.f1,
+    meetings: score.meetings.f1,
+    conferences: score.conferences.f1,
+    official_country_acc: score.official_country_acc ?? 0,
+    meeting_date_acc: score.meeting_date_acc ?? 0,
+    conference_city_acc: score.conference_city_acc ?? 0,
+  };
+  return (Object.keys(floor) as Array<keyof QualityFloor>)
+    .filter((k) => measured[k] < floor[k])
+    .map((k) => `${k}: ${measured[k].toFixed(3)} is below the committed ${floor[k].toFixed(3)}`);
+}

@@ -4,7 +4,7 @@ import net from 'net';
 import os from 'os';
 import path from 'path';
 import { toIngestInput } from '../../src/ingest';
-import { REPO_ROOT, corpusFiles, run, CORPUS } from './helpers';
+import { REPO_ROOT, corpusFiles, run, runSample, CORPUS } from './helpers';
 
 describe('toIngestInput', () => {
   test('matches IngestArticleInput: names consistent, statuses mapped, evidence offsets into the body', () => {
@@ -31,7 +31,7 @@ describe('toIngestInput', () => {
   });
 
   test('publishedAt keeps the printed offset; options override url and source', () => {
-    const { report, extraction } = run('000_azernews-iap28-london.txt');
+    const { report, extraction } = runSample('2023-09-28-azernews-iap28-london.json');
     const input = toIngestInput(report, extraction, { url: 'https://example.org/a', source: 'Azernews' });
     expect(input.publishedAt).toBe('2023-09-28T17:49:00+04:00');
     expect(input.url).toBe('https://example.org/a');

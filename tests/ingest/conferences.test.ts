@@ -1,0 +1,126 @@
+/**
+ * Conference rules, each on an invented sentence of the genre: editions in digits, words and Roman
+ * numerals, events known by an acronym and a number, bodies that are not events, places and statuses.
+ */
+import { findDates, ordinalValue } from '../../src/ingest';
+import { romanValue } from '../../src/ingest/conferences';
+import { fromText } from './helpers';
+
+const conferences = (body: string, date = '2024-05-21') => fromText(body, date).conferences;
+
+describe('editions', () => {
+  test('ordinals in digits and words, Roman numerals of two letters or more', () => {
+    expect(['28th', 'first', 'Sixty-first', 'twenty-third'].map(ordinalValue)).toEqual([28, 1, 61, 23]);
+    expect(['XXIV', 'IV', 'XXVIII', 'III', 'XLII', 'I', 'V', 'CIVIL', 'IIII'].map(romanValue)).toEqual([24, 4, 28, 3, 42, null, null, null, null]);
+  });
+
+  test('a Roman numeral before the name is the edition (rule conference.numbered-name)', () => {
+    const [c] = conferences('The ministers discussed preparations for the XXII Summit of the Andean Union of Nations, set for 3-4 July in Quito.');
+    expect(c).toMatchObject({ name: 'XXII Summit of the Andean Union of Nations', edition: 22, city: 'Quito', startDate: '2024-07-03', endDate: '2024-07-04', status: 'upcoming' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.numbered-name' });
+  });
+
+  test('an ordinal in words before a session', () => {
+    const [c] = conferences('The minister met the Executive Director on the sidelines of the Sixty-third session of the Commission on Population, which is under way in Geneva.');
+    expect(c).toMatchObject({ edition: 63, status: 'attended' });
+  });
+
+  test('events known by acronym and number: "COP27", "UNGA 77", "the 77th UNGA" (rule conference.numbered-acronym)', () => {
+    const [cop] = conferences('They also spoke about the preparations for COP27.', '2022-09-01');
+    expect(cop).toMatchObject({ name: 'COP27', edition: 27, status: 'upcoming' });
+    expect(cop.extraction).toMatchObject({ rule: 'conference.numbered-acronym' });
+    expect(conferences('The president addressed the 77th UNGA in New York on Tuesday.', '2022-09-21')[0]).toMatchObject({ edition: 77, city: 'New York', status: 'attended' });
+    expect(conferences('The minister will lead the delegation to UNGA 79 next week.', '2024-09-16')[0]).toMatchObject({ edition: 79, status: 'upcoming' });
+  });
+
+  test('an acronym that names no recurring event is no conference, nor is a number after it that is a year', () => {
+    expect(conferences('The ABC 12 group met. The COP 2023 report was published.')).toEqual([]);
+  });
+});
+
+describe('not events', () => {
+  test('an assembly is a body unless numbered or the UN General Assembly', () => {
+    expect(conferences('The National Assembly of Ruritania adopted the budget.')).toEqual([]);
+    expect(conferences('He attended the 40th General Assembly of the Inter-Parliamentary Forum of Asia in Manila.')[0]).toMatchObject({ edition: 40, city: 'Manila' });
+    expect(conferences('She will speak at the UN General Assembly in New York.')[0]).toMatchObject({ name: 'UN General Assembly', status: 'upcoming' });
+  });
+
+  test('a bare numbered meeting names no event', () => {
+    expect(conferences('The 7th meeting was held in Astana on Friday.')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  test('an acronym in brackets belongs to the name; a date or a clause in brackets does not', () => {
+    const cs = conferences('The ministers approved the Meeting of Transport Ministers (September 16) and the 12th Assembly of the Caribbean Ports Association (CPA).', '2024-07-01');
+    expect(cs.map((c) => c.name)).toEqual(['Meeting of Transport Ministers', '12th Assembly of the Caribbean Ports Association (CPA)']);
+    expect(cs[0]).toMatchObject({ startDate: '2024-09-16', status: 'upcoming' });
+  });
+
+  test('an anniversary conference named after a place: "Rio+30 Conference"', () => {
+    expect(conferences('The minister took part in the Rio+30 Conference in Rio de Janeiro.')[0]).toMatchObject({ name: 'Rio+30 Conference' });
+  });
+
+  test('the secretariat or agenda "of the X Conference" is the standing body, not an event', () => {
+    expect(conferences('Peru holds the Pro Tempore Secretariat of the Andean Conference, which backed the plan.')).toEqual([]);
+  });
+
+  test('two names of one numbered event in one city are one record; "UN" and "United Nations" are the same words', () => {
+    const cs = conferences(
+      'Preparations for the XII EAEU Summit, set for 3-4 July in Kazan, were discussed. The minister said the XII Summit of the Eurasian Economic Union, set for July 3-4 in Kazan, would be decisive.',
+    );
+    expect(cs).toHaveLength(1);
+    expect(cs[0]).toMatchObject({ edition: 12, city: 'Kazan', startDate: '2024-07-03' });
+    const summit = conferences(
+      'The ministers prepared the XV CSTO Summit, set for 3-4 July in Astana. Members expect much from the coming Astana meeting of the CSTO Heads of State.',
+    );
+    expect(summit).toHaveLength(1);
+    expect(summit[0]).toMatchObject({ edition: 15, city: 'Astana', status: 'upcoming' });
+    const un = conferences('He arrived for the 79th United Nations General Assembly. During the UN General Assembly he met several leaders.', '2024-09-20');
+    expect(un).toHaveLength(1);
+  });
+});
+
+describe('places', () => {
+  test('"which is under way in", ", held in" after a long name, "X, Y, hosted the"', () => {
+    expect(conferences('He spoke at the 67th session of the Commission on Population, which is under way in Geneva.')[0]).toMatchObject({ city: 'Geneva', country: 'CH' });
+    expect(
+      conferences('She attends the annual conference of the Network of Chief Prosecutors of the Nordic states, held in Oslo on 27 and 28 May 2024 at the invitation of the host.', '2024-05-27')[0],
+    ).toMatchObject({ city: 'Oslo', startDate: '2024-05-27', endDate: '2024-05-28', status: 'attended' });
+    expect(conferences('The ASEAN Secretariat in Jakarta, Indonesia, hosted the third standing meeting of Pacific Trade Ministers on 9 May.')[0]).toMatchObject({ city: 'Jakarta', edition: 3 });
+  });
+
+  test('"the event to be held in X next month", in a later clause or sentence, places the event named before it', () => {
+    const [c] = conferences('The president will not go to the Summit of the Andes unless all are invited. Its adviser is organising the event to be held in Lima next month.', '2022-05-16');
+    expect(c).toMatchObject({ name: 'Summit of the Andes', city: 'Lima', country: 'PE', status: 'upcoming' });
+  });
+});
+
+describe('statuses', () => {
+  test('"the last X Summit" is past; "the coming X" is upcoming; an event whose dates include the publication day is attended', () => {
+    expect(conferences('Peru took over at the close of the last Lima Summit (held in April 2021).', '2023-02-15')[0]).toMatchObject({ status: 'mentioned-past', startDate: '2021-04' });
+    expect(conferences('Members expect much from the coming Astana meeting of the CSTO Heads of State.')[0]).toMatchObject({ status: 'upcoming' });
+    expect(
+      conferences('He met the president ahead of the 79th United Nations General Assembly, which is taking place in New York from September 20 to 27.', '2024-09-20')[0],
+    ).toMatchObject({ status: 'attended', city: 'New York', startDate: '2024-09-20' });
+  });
+});
+
+describe('dates of the genre', () => {
+  test('"27-28. May 2024" and "next month"', () => {
+    expect(findDates('held from 27-28. May 2024 in Oslo', '2024-05-29')[0]).toMatchObject({ from: { value: '2024-05-27' }, to: { value: '2024-05-28' } });
+    expect(findDates('to be held next month', '2024-12-10')[0]).toMatchObject({ from: { value: '2025-01', precision: 'MONTH', inferred: true } });
+    expect(fromText('The minister will attend the 5th Arctic Summit next month.', '2024-12-10').conferences[0]).toMatchObject({ startDate: '2025-01', status: 'upcoming' });
+  });
+});
+
+describe('cities of the world', () => {
+  test('a city outside the gazetteer is found through the world-cities package, in any place pattern', () => {
+    expect(conferences('The Forum Secretariat in Cebu, Philippines, hosted the third standing meeting of Pacific Trade Ministers on 9 May.')[0]).toMatchObject({ city: 'Cebu', country: 'PH' });
+    expect(conferences('She took part in the 12th Congress of Andean Mayors, held in Arequipa on Monday.')[0]).toMatchObject({ city: 'Arequipa', country: 'PE' });
+  });
+
+  test('an English word that is also a city name is no place', () => {
+    expect(conferences('He attended the 3rd Summit of Coastal States in Mobile on Friday.')[0]).toMatchObject({ city: null });
+  });
+});
