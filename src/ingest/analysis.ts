@@ -2,6 +2,7 @@
 import { findPlaces, PlaceMention } from './countries';
 import { DateMention, findDates } from './dates';
 import { isAcronym, NAME_PARTICLES, NOT_NAME, ORG_WORDS, PREFIXED_NAME, TITLE_HEADS, TITLE_MODIFIERS, Token, tokenize } from './lexicon';
+import { PartOfSpeech, tagText } from './nlp';
 import { Sentence, splitSentences } from './sentences';
 import type { Report } from './report';
 
@@ -27,6 +28,8 @@ export interface SentenceInfo extends Sentence {
   runs: NameRun[];
   /** Token index → place covering it. */
   placeAt: Array<PlaceMention | undefined>;
+  /** Token index → part of speech; filled on first use by `partsOfSpeech`. */
+  pos?: Array<PartOfSpeech | undefined>;
 }
 
 export interface Analysis {
@@ -167,4 +170,26 @@ export function runAt(s: SentenceInfo, i: number): NameRun | undefined {
 /** The run that ends just before token `i`, if any. */
 export function runEndingAt(s: SentenceInfo, i: number): NameRun | undefined {
   return s.runs.find((r) => r.to === i);
+}
+
+/** Part of speech of each token of the sentence, tagged on first use. */
+export function partsOfSpeech(s: SentenceInfo): Array<PartOfSpeech | undefined> {
+  if (!s.pos) {
+    const tags = tagText(s.text, s.start);
+    let k = 0;
+    s.pos = s.tokens.map((t) => {
+      while (k < tags.length && tags[k].end <= t.start) k++;
+      return tags[k] && tags[k].start <= t.start ? tags[k].pos : undefined;
+    });
+  }
+  return s.pos;
+}
+
+/**
+ * True when a lower-case verb stands between two body offsets: the words between two listed people then form a
+ * clause of their own ("X, who met Y"), not a title ("X, Minister of Foreign Affairs of Ukraine; Y").
+ */
+export function verbBetween(s: SentenceInfo, start: number, end: number): boolean {
+  const pos = partsOfSpeech(s);
+  return s.tokens.some((t, i) => t.start >= start && t.end <= end && !t.cap && (pos[i] === 'VERB' || pos[i] === 'AUX'));
 }

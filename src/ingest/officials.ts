@@ -7,6 +7,7 @@
 import { foldText, foldedTokens } from '../text/normalize';
 import { Analysis, NameRun, SentenceInfo, isNameWord } from './analysis';
 import { PlaceMention } from './countries';
+import { listedPeople } from './lists';
 import { HONORIFICS, INTERNATIONAL_MARKERS, NAME_PARTICLES, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token } from './lexicon';
 
 export interface Evidence {
@@ -244,7 +245,18 @@ interface Candidate {
   sentence: SentenceInfo;
   info: ChainInfo | null;
   counterpart: { country: string | null } | null;
+  rule: OfficialRule;
 }
+
+/** How an official was found, with the share of its finds on the tuning reports that were gold officials. */
+export const OFFICIAL_RULES = {
+  'official.title-before': 0.95,
+  'official.plural-title': 0.9,
+  'official.title-after': 0.95,
+  'official.counterpart': 0.9,
+  'official.listed': 0.9,
+} as const;
+export type OfficialRule = keyof typeof OFFICIAL_RULES;
 
 function cleanName(run: NameRun, s: SentenceInfo): string {
   const words = s.tokens.slice(run.from, run.to).filter((t) => !HONORIFICS.has(t.lower));
@@ -254,10 +266,12 @@ function cleanName(run: NameRun, s: SentenceInfo): string {
 
 function findCandidates(s: SentenceInfo): Candidate[] {
   const persons = s.runs.filter((r) => r.person);
+  const listed = listedPeople(s);
   const out: Candidate[] = [];
   for (const run of persons) {
     let info: ChainInfo | null = null;
     let counterpart: Candidate['counterpart'] = null;
+    let rule: OfficialRule = 'official.title-before';
     // 1. Title before the name, over honorifics ("the Secretary-General of ASEAN, Dr. Kao Kim Hourn", "H.E. Moussa Faki").
     let nameFrom = run.from;
     while (nameFrom > 0) {
@@ -286,6 +300,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
         const singular = prev.info!.title!.replace(/^(\S+?)s\b/, '$1');
         prev.info!.title = singular;
         info = { ...prev.info!, title: singular };
+        rule = 'official.plural-title';
       }
     }
     // 2. Title after the name: "Max Hill, Head of ...", "Guo Shengkun, the Chinese State Councilor".
@@ -320,6 +335,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
           let to = span.to;
           while (to < k && isTitleWord(s.tokens[to])) to++;
           info = readChain(s, from, k, { from: span.from, to }, persons.filter((r) => r !== run));
+          rule = 'official.title-after';
         }
       }
     }
@@ -331,9 +347,16 @@ function findCandidates(s: SentenceInfo): Candidate[] {
         const placeStart = s.start + (m.index ?? 0);
         const place = s.places.find((p) => p.start >= placeStart && p.end <= run.start && p.kind !== 'city');
         counterpart = { country: place?.code ?? null };
+        rule = 'official.counterpart';
       }
     }
-    if (info || counterpart) out.push({ run, sentence: s, info, counterpart });
+    // 4. One of a list after a plural title: "the ambassadors of Chile, Julio Fiol; of Peru, …"
+    const item = !info && !counterpart ? listed.find((x) => x.run === run) : undefined;
+    if (item) {
+      info = { title: item.title, organization: null, country: item.country, international: false, kingdomRef: false };
+      rule = 'official.listed';
+    }
+    if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule });
   }
   return out;
 }
@@ -393,6 +416,7 @@ export function findOfficials(analysis: Analysis): ExtractedOfficial[] {
         counterpartOnly: !c.info,
         firstOffset: c.run.start,
         evidence: { sentence: s.text, start: s.start, end: s.end },
+        extraction: { rule: c.rule, confidence: OFFICIAL_RULES[c.rule] },
       });
     }
   }
