@@ -53,7 +53,33 @@ const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
   /\b(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
-const CREDENTIALS = /\bcredentials\b/i;
+/** Words that present a meeting as one more encounter, not a retelling of one reported before. */
+const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|also\s+(?:met|held|had|received))\b/i;
+const CREDENTIALS = /\b(?:credentials|letters?\s+of\s+credence|accredited)\b/i;
+const CREDENTIALS_VERB = /\b(?:presented|presents|present|handed|hands|received|receives|accepted|accepts|accredited|accredits)\b/i;
+/** Titles of people who present credentials. */
+const ENVOY_TITLE = /\b(?:ambassador|envoy|high\s+commissioner|charg[ée]|nuncio|diplomat)/i;
+
+function isEnvoy(o: ExtractedOfficial): boolean {
+  return o.titles.some((t) => ENVOY_TITLE.test(t)) || o.extraction?.rule === 'official.listed';
+}
+
+/** How a meeting was found, with the share of its finds on the tuning reports that matched a gold meeting. */
+export const MEETING_RULES = {
+  'meeting.credentials': 0.9,
+  'meeting.credentials-unnamed': 0.6,
+  'meeting.attended-by': 0.7,
+  'meeting.present-at': 0.7,
+  'meeting.group': 0.7,
+  'meeting.heads-of-state': 0.6,
+  'meeting.verb': 0.8,
+  'meeting.separate': 0.8,
+  'meeting.with-whom': 0.7,
+  'meeting.joint': 0.6,
+} as const;
+export type MeetingRule = keyof typeof MEETING_RULES;
+
+const rule = (name: MeetingRule): RuleMatch => ({ rule: name, confidence: MEETING_RULES[name] });
 const WITH_WHOM =
   /,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:is|are|was|were)\s+)?(?:(?:will|would|also|expected\s+to|scheduled\s+to|due\s+to|set\s+to|to)\s+)*(?:hold|held|holds|have|had|has)\s+(?:talks|a\s+meeting|meetings|consultations)\b|,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:will|also|is\s+expected\s+to)\s+)*(?:met|meet|meets)\b/;
 const UNNAMED_SUBJECT =
@@ -259,23 +285,34 @@ export function findMeetings(
         continue;
       }
     }
-    // "Credentials were presented by Ambassador X, Ambassador Y and the ambassadors of A and B"
-    if (CREDENTIALS.test(s.text) && /\b(?:presented|handed|received|accepted)\b/i.test(s.text)) {
+    // "received the credentials of the ambassadors of A, X; of B, Y", "credentials were presented by X and Y":
+    // each ambassador's presentation is a meeting of its own with the head of state who receives it
+    if (CREDENTIALS.test(s.text) && CREDENTIALS_VERB.test(s.text)) {
       const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official))];
-      const receiverFirst = named.length && !/\bpresented\s+by\b/i.test(s.text) ? [] : [mentions.mainActor()].filter((x) => x >= 0 && !named.includes(x));
-      const participants = [...receiverFirst, ...named];
-      const countries: string[] = [];
+      const envoys = named.filter((i) => isEnvoy(officials[i]));
+      const hosts = named.filter((i) => !envoys.includes(i));
+      const main = mentions.mainActor();
+      const host = hosts.length ? hosts[0] : main >= 0 && !envoys.includes(main) ? main : -1;
+      // "… and the ambassadors of A and B": envoys known only by their countries (not those of the named ones)
       const plural = /\bambassadors\s+of\b/i.exec(s.text);
+      const namedCountries = new Set(envoys.map((e) => officials[e].country));
+      const countries: string[] = [];
       if (plural) {
         for (const p of s.places) {
-          if (p.start < s.start + plural.index || p.kind === 'city') continue;
+          if (p.start < s.start + plural.index || p.kind === 'city' || namedCountries.has(p.code)) continue;
           if (!countries.includes(p.code)) countries.push(p.code);
         }
       }
-      if (participants.length >= 2) {
-        meetings.push(heldMeeting(s, s.start, { participants, countries, topics: [] }));
-        continue;
+      const withHost = (x: number[]) => (host >= 0 ? [host, ...x] : x);
+      for (const envoy of envoys) {
+        meetings.push({ ...heldMeeting(s, s.start, { participants: withHost([envoy]), countries: [], topics: [] }), extraction: rule('meeting.credentials') });
       }
+      if (host >= 0) {
+        for (const c of countries) {
+          meetings.push({ ...heldMeeting(s, s.start, { participants: [host], countries: [c], topics: [] }), extraction: rule('meeting.credentials-unnamed') });
+        }
+      }
+      if (envoys.length || (host >= 0 && countries.length)) continue;
     }
     // "A regular meeting of the special group … was held within the framework of the conference"
     const group = GROUP_MEETING.exec(s.text);
@@ -422,8 +459,11 @@ export function findMeetings(
           sentenceIndex: s.index,
           evidence: { sentence: s.text, start: s.start, end: s.end },
         };
+        // the same people met again only when the report says so ("Later, X held a separate meeting with Y")
+        const again = ANOTHER_ENCOUNTER.test(s.text.slice(0, t.index + t[0].length));
         const dup = meetings.find(
           (m) =>
+            !again &&
             !m.recalled &&
             m.participants.length === group.length &&
             m.participants.every((p) => group.includes(p)) &&
@@ -511,13 +551,19 @@ export function findMeetings(
     if (outcome) m.outcome = outcome[0].trim();
   });
 
-  // a lead sentence dated "on Tuesday"/"today" dates the first meeting reported after it
+  // meetings split from one sentence share its date; a lead sentence dated "on Tuesday"/"today" dates the
+  // day's meetings reported after it that give no date of their own
+  for (const m of meetings) {
+    if (m.date) continue;
+    const sibling = meetings.find((x) => x !== m && x.sentenceIndex === m.sentenceIndex && x.date);
+    if (sibling) m.date = sibling.date;
+  }
   const lead = sentences[0];
-  if (lead && meetings.length) {
-    const first = meetings.find((m) => !m.recalled);
-    const d = lead.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x));
-    if (first && !first.date && d && !conferences.some((c) => c.sentenceIndex === 0) && first.sentenceIndex <= 2) {
-      first.date = d.from;
+  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x));
+  if (leadDate && !conferences.some((c) => c.sentenceIndex === 0)) {
+    // "X also met Y", "earlier, X met Z": another encounter, on a day the report does not give
+    for (const m of meetings) {
+      if (!m.date && !m.recalled && m.status === 'held' && !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
   }
   return meetings.filter((m) => m.participants.length > 0 || m.countries.length >= 2);

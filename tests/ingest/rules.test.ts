@@ -27,3 +27,38 @@ describe('official.listed: people listed after a plural title', () => {
     expect(g.officials).toEqual([]);
   });
 });
+
+describe('meeting.credentials: one meeting per ambassador who presents credentials', () => {
+  test('named envoys each meet the head of state; unnamed ones count by country', () => {
+    const g = fromText(
+      [
+        'On Tuesday, President Amara Keita received the credentials of the new ambassadors of Peru, Lucia Ramos; of Chad, Idriss Mahamat; and of Norway, Kari Holm.',
+        'Credentials were also presented by the ambassadors of Chile and Japan.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    const meetings = g.meetings.map((m) => [...m.participants, ...m.countries]);
+    expect(meetings).toEqual([
+      ['Amara Keita', 'Lucia Ramos'],
+      ['Amara Keita', 'Idriss Mahamat'],
+      ['Amara Keita', 'Kari Holm'],
+      ['Amara Keita', 'CL'],
+      ['Amara Keita', 'JP'],
+    ]);
+    expect(g.meetings[0]).toMatchObject({ date: '2024-05-07', status: 'held', extraction: { rule: 'meeting.credentials' } });
+  });
+
+  test('a later separate meeting with one of them is one more meeting', () => {
+    const g = fromText(
+      [
+        'President Amara Keita received the credentials of the ambassadors of Peru, Lucia Ramos, and of Chad, Idriss Mahamat.',
+        'Later, Amara Keita held a separate meeting with Lucia Ramos on fisheries.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Amara Keita', 'Lucia Ramos'],
+      ['Amara Keita', 'Idriss Mahamat'],
+      ['Amara Keita', 'Lucia Ramos'],
+    ]);
+  });
+});
