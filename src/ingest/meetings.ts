@@ -3,7 +3,7 @@
  * "Y called on X", "at a meeting in Beijing with Y", "At the meeting of X with Y", "held meetings with his colleagues
  * from the USA, Brazil …", "the meeting of the heads of state in Samarkand", "The meeting was also attended by Z".
  */
-import { Analysis, SentenceInfo } from './analysis';
+import { Analysis, SentenceInfo, verbBetween } from './analysis';
 import { ExtractedConference, placeAfterIn } from './conferences';
 import { cityCode, findPlaces, isKnownCity } from './countries';
 import { PartialDate } from './dates';
@@ -88,7 +88,7 @@ const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+sch
 const REGION_END =
   /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
 
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:with\s+)?[^;.]*$/;
+const LIST_GAP = /^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:with\s+)?[^.]*$/;
 const GAP_WORDS = new Set(['and', 'with', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well']);
 
 /** Only connectors, titles and capitalised words between two listed people. */
@@ -101,9 +101,18 @@ function gapWordsOk(gap: string): boolean {
 }
 const LOWER_TITLE = /^(?:minister|president|prosecutor|general|head|deputy|chief|ambassador|secretary|director|chairman|foreign|state|councilor|councillor|envoy|representative)s?$/i;
 
+/** A semicolon that goes on with a list of people ("…of Ukraine; Tanja Fajon, …"; "…; and of Chile, …"). */
+const LIST_GOES_ON = /^;\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+)?(?:of\s+)?(?:the\s+)?[\p{Lu}]/u;
+
 function regionEnd(text: string, from: number): number {
-  const m = REGION_END.exec(text.slice(from));
-  return m ? from + m.index : text.length;
+  const re = new RegExp(REGION_END.source, 'g');
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0] === ';' && LIST_GOES_ON.test(text.slice(m.index))) continue;
+    return m.index;
+  }
+  return text.length;
 }
 
 /** Topics stated with "discussed …", "focusing on …", "exchanged views on …". */
@@ -396,6 +405,7 @@ export function findMeetings(
         // "… with X, whose country will chair the OSCE, and with Y": the repeated "with" starts the next one
         const andWith = /,\s*and\s+with\s+([^;]*)$/.exec(gap);
         if (!listed || !(gapWordsOk(gap) || (andWith && gapWordsOk(andWith[1])))) break;
+        if (!andWith && verbBetween(s, objects[objects.length - 1].end, x.start)) break;
         objects.push(x);
       }
       // "The Secretary-General met with X": a subject named only by a title that fits none of the officials is
@@ -441,13 +451,21 @@ export function findMeetings(
         }
       }
       // "held bilateral meetings with X and with Y", "received X and Y in separate audiences": one meeting each
-      const separate = objects.length >= 2 && (/\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]));
+      // "held meetings with his colleagues from A, B and C": one meeting per country
+      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]);
+      const separate = objects.length >= 2 && plural;
+      const perCountry = objects.length === 0 && cleanCountries.length >= 2 && plural;
       const host = subject && subject.official >= 0 ? [subject.official] : [];
-      const groups = separate ? objects.map((o) => [...host, o.official]) : [participants];
-      for (const group of groups) {
+      const groups: Array<{ group: number[]; countries: string[] }> = separate
+        ? objects.map((o) => ({ group: [...host, o.official], countries: cleanCountries }))
+        : perCountry
+          ? cleanCountries.map((c) => ({ group: participants, countries: [c] }))
+          : [{ group: participants, countries: cleanCountries }];
+      const found = rule(separate || perCountry ? 'meeting.separate' : 'meeting.verb');
+      for (const { group, countries: groupCountries } of groups) {
         const meeting: ExtractedMeeting = {
           participants: group,
-          countries: cleanCountries,
+          countries: groupCountries,
           date: dateFor(s),
           city: place?.city ?? null,
           country: place?.country ?? (place?.city ? cityCode(place.city) : null),
@@ -467,10 +485,10 @@ export function findMeetings(
             !m.recalled &&
             m.participants.length === group.length &&
             m.participants.every((p) => group.includes(p)) &&
-            m.countries.join() === cleanCountries.join(),
+            m.countries.join() === groupCountries.join(),
         );
         if (dup) dup.date ??= meeting.date;
-        else meetings.push(meeting);
+        else meetings.push({ ...meeting, extraction: found });
       }
       made = true;
       // a later meeting verb of the same sentence may report another meeting ("X met Y, and Z also met Y")
@@ -562,8 +580,10 @@ export function findMeetings(
   const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x));
   if (leadDate && !conferences.some((c) => c.sentenceIndex === 0)) {
     // "X also met Y", "earlier, X met Z": another encounter, on a day the report does not give
+    const first = meetings.find((m) => !m.recalled);
     for (const m of meetings) {
-      if (!m.date && !m.recalled && m.status === 'held' && !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
+      if (m.date || m.recalled || m.status !== 'held') continue;
+      if (m === first ? m.sentenceIndex <= 2 : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
   }
   return meetings.filter((m) => m.participants.length > 0 || m.countries.length >= 2);

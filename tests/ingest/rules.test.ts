@@ -62,3 +62,32 @@ describe('meeting.credentials: one meeting per ambassador who presents credentia
     ]);
   });
 });
+
+describe('meeting.separate: plural meetings are one record per counterpart', () => {
+  test('bilateral meetings with a list of people, separated by semicolons', () => {
+    const g = fromText(
+      'Secretary General Marta Linde also held bilateral meetings with Omar Haddad, Minister of Foreign Affairs of Jordan; Kari Holm, Minister for Foreign Affairs of Norway; and Paulo Reis, President of the Senate of Brazil.',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Marta Linde', 'Omar Haddad'],
+      ['Marta Linde', 'Kari Holm'],
+      ['Marta Linde', 'Paulo Reis'],
+    ]);
+    expect(g.meetings[0].extraction?.rule).toBe('meeting.separate');
+  });
+
+  test('meetings with colleagues from several countries: one per country', () => {
+    const g = fromText('In Vienna, Prosecutor General of Chad Idriss Mahamat held meetings with his colleagues from Peru, Norway and Japan.');
+    expect(g.meetings.map((m) => [m.participants, m.countries])).toEqual([
+      [['Idriss Mahamat'], ['PE']],
+      [['Idriss Mahamat'], ['NO']],
+      [['Idriss Mahamat'], ['JP']],
+    ]);
+  });
+
+  test('one meeting with two people stays one record', () => {
+    const g = fromText('Foreign Minister of Peru Lucia Ramos met Foreign Minister of Chad Idriss Mahamat and Foreign Minister of Norway Kari Holm in Lima.');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Idriss Mahamat', 'Kari Holm']]);
+    expect(g.meetings[0].extraction?.rule).toBe('meeting.verb');
+  });
+});
