@@ -122,6 +122,13 @@ function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, tex
   return runs;
 }
 
+/** "Separately, the Secretary-General …": a capitalised opening word before a comma is a name only if it is no adverb. */
+function dropOpeningAdverb(s: SentenceInfo): SentenceInfo {
+  const first = s.runs[0];
+  if (first && first.from === 0 && first.to === 1 && s.tokens[1]?.text === ',' && partsOfSpeech(s)[0] === 'ADV') s.runs = s.runs.slice(1);
+  return s;
+}
+
 /** Splits the report into sentences and annotates each one. */
 export function analyse(report: Report): Analysis {
   const sentences = splitSentences(report.paragraphs).map((s): SentenceInfo => {
@@ -130,7 +137,7 @@ export function analyse(report: Report): Analysis {
     const dates = findDates(s.text, report.publishedDate).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
     const placeAt: Array<PlaceMention | undefined> = tokens.map((t) => places.find((p) => t.start >= p.start && t.end <= p.end));
     const runs = findRuns(tokens, placeAt, s.text, s.start);
-    return { ...s, tokens, places, dates, runs, placeAt };
+    return dropOpeningAdverb({ ...s, tokens, places, dates, runs, placeAt });
   });
   splitKnownBodies(sentences);
   return { report, sentences };

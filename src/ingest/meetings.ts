@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions)\s+with|(?:talks|negotiations|consultations)\s+with|received|receives|receive|hosted|hosts|called\s+on|paid\s+a\s+(?:courtesy\s+)?call\s+on|sat\s+down\s+with|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|received|receives|receive|hosted|hosts|called\s+on|paid\s+a\s+(?:courtesy\s+)?call\s+on|sat\s+down\s+with|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -48,7 +48,7 @@ const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:al
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
   /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised))\b/i;
-/** Calls are no meetings: nobody met in person. */
+/** Calls are meetings (CONVENTIONS), but happen in no one place. */
 const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
@@ -73,6 +73,7 @@ export const MEETING_RULES = {
   'meeting.group': 0.7,
   'meeting.heads-of-state': 0.6,
   'meeting.verb': 0.8,
+  'meeting.call': 0.8,
   'meeting.separate': 0.8,
   'meeting.with-whom': 0.7,
   'meeting.joint': 0.6,
@@ -366,7 +367,7 @@ export function findMeetings(
       const trigStart = s.start + t.index;
       const trigEnd = trigStart + t[0].length;
       if (inConference(trigStart)) continue;
-      if (REMOTE.test(t[0])) continue;
+      const remote = REMOTE.test(t[0]);
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0])) continue;
@@ -442,7 +443,7 @@ export function findMeetings(
       const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to)\s[^,;]*$/.test(before);
       const status: MeetingStatus = planned ? 'planned' : 'held';
       const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
-      const { place, conference } = placeFor(s, trigStart, placeEnd);
+      const { place, conference } = remote ? { place: null, conference: null } : placeFor(s, trigStart, placeEnd);
       // counterparts take the title of the official they are the counterpart of
       if (participants.length >= 2) {
         for (const p of participants.slice(1)) {
@@ -461,7 +462,7 @@ export function findMeetings(
         : perCountry
           ? cleanCountries.map((c) => ({ group: participants, countries: [c] }))
           : [{ group: participants, countries: cleanCountries }];
-      const found = rule(separate || perCountry ? 'meeting.separate' : 'meeting.verb');
+      const found = rule(remote ? 'meeting.call' : separate || perCountry ? 'meeting.separate' : 'meeting.verb');
       for (const { group, countries: groupCountries } of groups) {
         const meeting: ExtractedMeeting = {
           participants: group,

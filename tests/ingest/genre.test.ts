@@ -80,10 +80,13 @@ describe('genre key facts', () => {
     expect(official(pred('130'), 'Ma Zhaoxu')?.country).toBe('CN');
   });
 
-  test('phone calls are no meetings', () => {
-    expect(pred('102').meetings.map((m) => m.participants)).toEqual([['Han Zheng', 'Han Duck-soo']]);
-    expect(pred('110').meetings.some((m) => m.participants.includes('António Guterres'))).toBe(false);
-    expect(pred('113').meetings.some((m) => m.participants.includes('Lejeune Mbella Mbella'))).toBe(false);
+  test('phone calls between named officials are meetings, with no place', () => {
+    expect(pred('102').meetings.map((m) => m.participants)).toEqual([
+      ['Han Zheng', 'Han Duck-soo'],
+      ['Wang Yi', 'Park Jin'],
+    ]);
+    const call = pred('113').meetings.find((m) => m.participants.includes('Lejeune Mbella Mbella'));
+    expect(call).toMatchObject({ participants: ['Hissein Brahim Taha', 'Lejeune Mbella Mbella'], city: null, country: null, extraction: { rule: 'meeting.call' } });
   });
 
   test('separate meetings, attendance sentences and credentials ceremonies', () => {
@@ -91,6 +94,7 @@ describe('genre key facts', () => {
       sorted(['Moussa Faki Mahamat', 'Charles Michel']),
       sorted(['Moussa Faki Mahamat', 'Ulisses Correia e Silva']),
       sorted(['Moussa Faki Mahamat', 'Ahmed Attaf']),
+      sorted(['Moussa Faki Mahamat', 'António Guterres']),
     ]);
     expect(sorted(pred('107').meetings[0].participants)).toEqual(sorted(['Bekir Bozdağ', 'Farid Ahmadov', 'Hasan Yılmaz', 'Rashad Mammadov']));
     // credentials: one meeting per ambassador, named or known only by country (CONVENTIONS), then the later separate meeting

@@ -91,3 +91,25 @@ describe('meeting.separate: plural meetings are one record per counterpart', () 
     expect(g.meetings[0].extraction?.rule).toBe('meeting.verb');
   });
 });
+
+describe('meeting.call: phone and video calls between named officials', () => {
+  test('a call is a meeting with no place', () => {
+    const g = fromText('LIMA, May 6 -- Foreign Minister of Peru Lucia Ramos spoke by phone with Foreign Minister of Chad Idriss Mahamat on Sunday.', '2024-05-06');
+    expect(g.meetings).toEqual([
+      expect.objectContaining({ participants: ['Lucia Ramos', 'Idriss Mahamat'], city: null, country: null, date: '2024-05-05', extraction: expect.objectContaining({ rule: 'meeting.call' }) }),
+    ]);
+  });
+
+  test('"took a phone call from" and an opening adverb before the title-only subject', () => {
+    const g = fromText(
+      [
+        'Prime Minister of Norway Kari Holm received Foreign Minister of Peru Lucia Ramos in Oslo.',
+        'Separately, the Prime Minister took a phone call from President of Chad Idriss Mahamat.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Kari Holm', 'Lucia Ramos'],
+      ['Kari Holm', 'Idriss Mahamat'],
+    ]);
+  });
+});
