@@ -13,6 +13,8 @@ export interface ListedPerson {
   title: string;
   /** ISO2 code of the country paired with the person, if any. */
   country: string | null;
+  /** "X and his two deputies, Y and Z": the person whose people they are. */
+  owner: NameRun | null;
 }
 
 /** Words that may stand between the items of a list without ending it. */
@@ -21,8 +23,8 @@ const LIST_GLUE = new Set(['of', 'the', 'and', 'as', 'well', 'from', 'for', 'new
 /** "Ambassadors", "envoys", "High Commissioners": the plural of a title head. */
 function pluralTitle(lower: string): string | null {
   if (!lower.endsWith('s')) return null;
-  const singular = lower.slice(0, -1);
-  return TITLE_HEADS.has(singular) && !['general', 'deputy', 'head', 'chief', 'leader', 'officer', 'member'].includes(singular) ? singular : null;
+  const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.slice(0, -1);
+  return TITLE_HEADS.has(singular) && !['general', 'head', 'chief', 'leader', 'officer', 'member'].includes(singular) ? singular : null;
 }
 
 /** People listed after plural titles in one sentence, each with its country. */
@@ -32,6 +34,9 @@ export function listedPeople(s: SentenceInfo): ListedPerson[] {
   for (let i = 0; i < tk.length; i++) {
     const singular = pluralTitle(tk[i].lower);
     if (!singular) continue;
+    // "the Council of Prosecutors": a plural inside an organisation's name heads no list
+    if (tk[i - 1]?.lower === 'of' && tk[i - 2]?.cap) continue;
+    const head = i;
     // the list runs over names, places, title words and glue; any other word (a verb, "who") ends it
     type Item = { kind: 'name'; run: NameRun } | { kind: 'place'; code: string; city: boolean };
     const items: Item[] = [];
@@ -51,7 +56,7 @@ export function listedPeople(s: SentenceInfo): ListedPerson[] {
         continue;
       }
       if (!t.word) {
-        if (t.text === '.' || t.text === '(' || t.text === ')') break;
+        if (t.text === '.' || t.text === '(' || t.text === ')' || (t.text === ';' && !items.length)) break;
         j++;
         continue;
       }
@@ -66,12 +71,14 @@ export function listedPeople(s: SentenceInfo): ListedPerson[] {
     if (names.length < 2) continue;
     // the list's first item says which side of a name its country stands: "of Chile, Julio Fiol" or "Smita Pant of India"
     const placeFirst = items[0].kind === 'place';
+    const possessive = /^(?:his|her)$/.test(tk[head - 1]?.lower ?? '') || /^(?:his|her)$/.test(tk[head - 2]?.lower ?? '');
+    const ownerRun = possessive ? s.runs.find((r) => r.person && r.to <= head - 1 && r.to >= head - 5) ?? null : null;
     items.forEach((item, k) => {
       if (item.kind !== 'name') return;
       const neighbour = placeFirst ? items[k - 1] : items[k + 1];
       const country = neighbour?.kind === 'place' && !neighbour.city ? neighbour.code : null;
       const title = singular[0].toUpperCase() + singular.slice(1);
-      out.push({ run: item.run, title, country });
+      out.push({ run: item.run, title, country, owner: ownerRun });
     });
   }
   return out;

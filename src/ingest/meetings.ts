@@ -90,7 +90,7 @@ const REGION_END =
   /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
 
 const LIST_GAP = /^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:with\s+)?[^.]*$/;
-const GAP_WORDS = new Set(['and', 'with', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well']);
+const GAP_WORDS = new Set(['and', 'with', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well', 'two', 'three', 'four', 'deputies']);
 
 /** Only connectors, titles and capitalised words between two listed people. */
 function gapWordsOk(gap: string): boolean {
@@ -421,8 +421,19 @@ export function findMeetings(
         const main = mentions.mainActor();
         if (main >= 0 && (objects.length === 0 || objects[0].official !== main)) subject = { official: main, kind: 'description', start: 0, end: 0, sentence: s.index };
       }
-      const participants: number[] = [];
-      if (subject && subject.official >= 0) participants.push(subject.official);
+      // "X and his two deputies, Y and Z, are to meet …": the people coordinated with the subject meet too
+      const subjects = subject && subject.official >= 0 ? [subject.official] : [];
+      if (subject && subject.official >= 0 && subject.kind !== 'pronoun') {
+        const named = beforeMentions.filter((x) => x.kind !== 'pronoun');
+        let k = named.indexOf(subject);
+        while (k > 0) {
+          const gap = report.body.slice(named[k - 1].end, named[k].start);
+          if (!/^\s*,?\s*and\s/.test(gap) || !gapWordsOk(gap) || verbBetween(s, named[k - 1].end, named[k].start)) break;
+          if (!subjects.includes(named[k - 1].official)) subjects.unshift(named[k - 1].official);
+          k--;
+        }
+      }
+      const participants: number[] = [...subjects];
       for (const o of objects) if (!participants.includes(o.official)) participants.push(o.official);
       // unnamed counterparts: countries named in the object ("his colleagues from the USA, Brazil …")
       const countries: string[] = [];
@@ -453,10 +464,12 @@ export function findMeetings(
       }
       // "held bilateral meetings with X and with Y", "received X and Y in separate audiences": one meeting each
       // "held meetings with his colleagues from A, B and C": one meeting per country
-      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]);
+      // a list whose items are set apart by semicolons names people of different offices, met one by one
+      const semicolons = objects.length >= 3 && report.body.slice(objects[0].end, objects[objects.length - 1].start).includes(';');
+      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]) || semicolons;
       const separate = objects.length >= 2 && plural;
       const perCountry = objects.length === 0 && cleanCountries.length >= 2 && plural;
-      const host = subject && subject.official >= 0 ? [subject.official] : [];
+      const host = subjects;
       const groups: Array<{ group: number[]; countries: string[] }> = separate
         ? objects.map((o) => ({ group: [...host, o.official], countries: cleanCountries }))
         : perCountry

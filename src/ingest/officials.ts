@@ -246,6 +246,8 @@ interface Candidate {
   info: ChainInfo | null;
   counterpart: { country: string | null } | null;
   rule: OfficialRule;
+  /** "X and his deputies Y and Z": X's name, for Y and Z. */
+  owner: string | null;
 }
 
 /** How an official was found, with the share of its finds on the tuning reports that were gold officials. */
@@ -272,6 +274,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
     let info: ChainInfo | null = null;
     let counterpart: Candidate['counterpart'] = null;
     let rule: OfficialRule = 'official.title-before';
+    let owner: string | null = null;
     // 1. Title before the name, over honorifics ("the Secretary-General of ASEAN, Dr. Kao Kim Hourn", "H.E. Moussa Faki").
     let nameFrom = run.from;
     while (nameFrom > 0) {
@@ -325,7 +328,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
         k++;
       }
       // A title followed straight by another name is that person's own title ("…, Deputy Minister Y Z").
-      const endsAtPerson = persons.some((r) => r.from === k);
+      const endsAtPerson = persons.some((r) => r.from === k && r.to - r.from >= 2);
       if (headAt >= 0 && headAt - startK <= 5 && !endsAtPerson) {
         let from = startK;
         while (['the', 'a', 'an'].includes(s.tokens[from].lower)) from++;
@@ -354,9 +357,10 @@ function findCandidates(s: SentenceInfo): Candidate[] {
     const item = !info && !counterpart ? listed.find((x) => x.run === run) : undefined;
     if (item) {
       info = { title: item.title, organization: null, country: item.country, international: false, kingdomRef: false };
+      owner = item.owner?.text ?? null;
       rule = 'official.listed';
     }
-    if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule });
+    if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule, owner });
   }
   return out;
 }
@@ -403,7 +407,9 @@ export function findOfficials(analysis: Analysis): ExtractedOfficial[] {
         }
         continue;
       }
-      const country = c.info?.country ?? c.counterpart?.country ?? null;
+      // "his deputies" serve the state of the person they belong to
+      const owner = c.owner ? officials.find((o) => sameName(o.name, c.owner!) || foldedTokens(o.name).includes(foldText(c.owner!))) : undefined;
+      const country = c.info?.country ?? c.counterpart?.country ?? owner?.country ?? null;
       officials.push({
         name,
         aliases: [],

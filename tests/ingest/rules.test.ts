@@ -113,3 +113,18 @@ describe('meeting.call: phone and video calls between named officials', () => {
     ]);
   });
 });
+
+describe('coordinated subjects and semicolon lists', () => {
+  test('"X and his two deputies, Y and Z, are to meet A; B; and C": the deputies meet too, one meeting per counterpart', () => {
+    const g = fromText(
+      "Peru's Prosecutor General, Lucia Ramos, is paying a visit to Oslo. Ramos and her two deputies, Tomas Vega and Ana Duarte, are to meet Kari Holm, Minister of Justice; Ole Berg, Chairman of the Council of Judges; and Idriss Mahamat, President of the Court.",
+    );
+    expect(byName(g, 'Tomas Vega')?.country).toBe('PE');
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Lucia Ramos', 'Tomas Vega', 'Ana Duarte', 'Kari Holm'],
+      ['Lucia Ramos', 'Tomas Vega', 'Ana Duarte', 'Ole Berg'],
+      ['Lucia Ramos', 'Tomas Vega', 'Ana Duarte', 'Idriss Mahamat'],
+    ]);
+    expect(g.meetings.every((m) => m.status === 'planned')).toBe(true);
+  });
+});
