@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|received|receives|receive|hosted|hosts|called\s+on|paid\s+a\s+(?:courtesy\s+)?call\s+on|sat\s+down\s+with|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|received|receives|receive|hosted|hosts|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+(?:[a-z]+\s+)?on|sat\s+down\s+with|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -68,8 +68,6 @@ function isEnvoy(o: ExtractedOfficial): boolean {
 export const MEETING_RULES = {
   'meeting.credentials': 0.9,
   'meeting.credentials-unnamed': 0.6,
-  'meeting.attended-by': 0.7,
-  'meeting.present-at': 0.7,
   'meeting.group': 0.7,
   'meeting.heads-of-state': 0.6,
   'meeting.verb': 0.8,
@@ -90,7 +88,7 @@ const REGION_END =
   /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
 
 const LIST_GAP = /^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:with\s+)?[^.]*$/;
-const GAP_WORDS = new Set(['and', 'with', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well', 'two', 'three', 'four', 'deputies']);
+const GAP_WORDS = new Set(['and', 'with', 'on', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well', 'two', 'three', 'four', 'deputies']);
 
 /** Only connectors, titles and capitalised words between two listed people. */
 function gapWordsOk(gap: string): boolean {
@@ -327,7 +325,7 @@ export function findMeetings(
     // "A regular meeting of the special group … was held within the framework of the conference"
     const group = GROUP_MEETING.exec(s.text);
     if (group && !inConference(s.start + group.index + group[0].indexOf('meeting'))) {
-      meetings.push(heldMeeting(s, s.start + group.index, { participants: [], countries: [], topics: topicsOf(s.text) }));
+      meetings.push({ ...heldMeeting(s, s.start + group.index, { participants: [], countries: [], topics: topicsOf(s.text) }), extraction: rule('meeting.group') });
       continue;
     }
     // "the meeting of the heads of state in Samarkand in September last year"
@@ -356,6 +354,7 @@ export function findMeetings(
           recalled,
           sentenceIndex: s.index,
           evidence: { sentence: s.text, start: s.start, end: s.end },
+          extraction: rule('meeting.heads-of-state'),
         });
         continue;
       }
@@ -370,7 +369,7 @@ export function findMeetings(
       const remote = REMOTE.test(t[0]);
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
-      if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0])) continue;
+      if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0]) && !/\sby$/.test(t[0])) continue;
       // "the meeting of X with Y": X is the subject
       let subject: Mention | undefined;
       const ofPart = /^meetings?\s+(?:of|between)\s+/.exec(t[0]);
@@ -466,7 +465,7 @@ export function findMeetings(
       // "held meetings with his colleagues from A, B and C": one meeting per country
       // a list whose items are set apart by semicolons names people of different offices, met one by one
       const semicolons = objects.length >= 3 && report.body.slice(objects[0].end, objects[objects.length - 1].start).includes(';');
-      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || /\bmeetings\s+with\b/.test(t[0]) || semicolons;
+      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || /\b(?:meetings\s+with|calls)\b/.test(t[0]) || semicolons;
       const separate = objects.length >= 2 && plural;
       const perCountry = objects.length === 0 && cleanCountries.length >= 2 && plural;
       const host = subjects;
@@ -533,6 +532,7 @@ export function findMeetings(
           recalled: false,
           sentenceIndex: s.index,
           evidence: { sentence: s.text, start: s.start, end: s.end },
+          extraction: rule('meeting.with-whom'),
         });
         made = true;
       }
@@ -567,6 +567,7 @@ export function findMeetings(
           recalled: false,
           sentenceIndex: s.index,
           evidence: { sentence: s.text, start: s.start, end: s.end },
+          extraction: rule('meeting.joint'),
         });
       }
     }

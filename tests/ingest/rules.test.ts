@@ -128,3 +128,20 @@ describe('coordinated subjects and semicolon lists', () => {
     expect(g.meetings.every((m) => m.status === 'planned')).toBe(true);
   });
 });
+
+describe('passive receptions and planned courtesy calls', () => {
+  test('"were welcomed by X and Y" is a meeting of the subject with both', () => {
+    const g = fromText(
+      'Speaker of the Senate of Peru Lucia Ramos arrived in Oslo today. She and her delegation were welcomed by Deputy Speaker Ole Berg and Secretary General of the Storting Kari Holm.',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Ole Berg', 'Kari Holm']]);
+  });
+
+  test('"is due to pay courtesy calls tomorrow on A and on B": two planned meetings', () => {
+    const g = fromText('Speaker of the Senate of Peru Lucia Ramos is due to pay courtesy calls tomorrow on Prime Minister Ole Berg and on Home Minister Kari Holm.');
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Lucia Ramos', 'Ole Berg'], 'planned', '2024-05-07'],
+      [['Lucia Ramos', 'Kari Holm'], 'planned', '2024-05-07'],
+    ]);
+  });
+});
