@@ -4,7 +4,7 @@
  *   "Max Hill, Head of the Royal Prosecutor's Office of Great Britain", "Guo Shengkun, the Chinese State Councilor",
  *   "the Prosecutor General of Georgia, Giorgi Gabitashvili", "his Georgian counterpart Giorgi Gabitashvili".
  */
-import { foldText, foldedTokens } from '../text/normalize';
+import { foldText, foldedTokens } from './fold';
 import { Analysis, NameRun, SentenceInfo, isNameWord } from './analysis';
 import { PlaceMention } from './countries';
 import { listedPeople } from './lists';
