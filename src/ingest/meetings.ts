@@ -55,6 +55,9 @@ const JOINT_AT =
   /\b(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|also\s+(?:met|held|had|received))\b/i;
+/** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
+const ROSTER =
+  /\b(?:due|expected|scheduled|set|slated)\s+to\s+(?:meet(?:\s+with)?|engage\s+with|hold\s+(?:bilateral\s+)?(?:talks|meetings)\s+with)\b[^.;]*?\b(?:include|includes|are|will\s+be)\b/i;
 const CREDENTIALS = /\b(?:credentials|letters?\s+of\s+credence|accredited)\b/i;
 const CREDENTIALS_VERB = /\b(?:presented|presents|present|handed|hands|received|receives|accepted|accepts|accredited|accredits)\b/i;
 /** Titles of people who present credentials. */
@@ -78,6 +81,7 @@ export const MEETING_RULES = {
   'meeting.separate': 0.96, // 25 of 25
   'meeting.with-whom': 0.5, // not seen
   'meeting.joint': 0.5, // not seen
+  'meeting.roster': 0.5, // written for a pattern seen once
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -364,6 +368,22 @@ export function findMeetings(
           evidence: { sentence: s.text, start: s.start, end: s.end },
           extraction: rule('meeting.heads-of-state'),
         });
+        continue;
+      }
+    }
+    // "The leaders due to engage with X include A; B and C": one meeting of X with each of them
+    const roster = ROSTER.exec(s.text);
+    if (roster) {
+      const listStart = s.start + roster.index + roster[0].length;
+      const named = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      const host = named.find((x) => x.start >= s.start + roster.index && x.end <= listStart);
+      const guests = [...new Set(named.filter((x) => x.start >= listStart && x.official !== host?.official).map((x) => x.official))];
+      if (host && guests.length) {
+        const planned = !/\b(?:met|held|had)\b/.test(roster[0]);
+        for (const guest of guests) {
+          const m = heldMeeting(s, listStart, { participants: [host.official, guest], countries: [], topics: [] });
+          meetings.push({ ...m, status: planned ? 'planned' : 'held', date: planned ? null : m.date, extraction: rule('meeting.roster') });
+        }
         continue;
       }
     }

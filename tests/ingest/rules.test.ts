@@ -145,3 +145,16 @@ describe('passive receptions and planned courtesy calls', () => {
     ]);
   });
 });
+
+describe('meeting.roster: a roster of counterparts due to meet one official', () => {
+  test('"the leaders due to engage with X include A; B and C": one planned meeting each', () => {
+    const g = fromText(
+      'President of Peru Lucia Ramos arrived in New York. The other leaders due to engage with Ramos include Ole Berg, prime minister of Norway; President Idriss Mahamat of Chad; and Kari Holm, King of Norway.',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status, m.extraction?.rule])).toEqual([
+      [['Lucia Ramos', 'Ole Berg'], 'planned', 'meeting.roster'],
+      [['Lucia Ramos', 'Idriss Mahamat'], 'planned', 'meeting.roster'],
+      [['Lucia Ramos', 'Kari Holm'], 'planned', 'meeting.roster'],
+    ]);
+  });
+});
