@@ -311,7 +311,8 @@ export function findMeetings(
       const envoys = named.filter((i) => isEnvoy(officials[i]));
       const hosts = named.filter((i) => !envoys.includes(i));
       const main = mentions.mainActor();
-      const host = hosts.length ? hosts[0] : main >= 0 && !envoys.includes(main) ? main : -1;
+      // the report's main actor receives them, unless it is an envoy itself (a report about the envoys)
+      const host = hosts.length ? hosts[0] : main >= 0 && !envoys.includes(main) && !isEnvoy(officials[main]) ? main : -1;
       // "… and the ambassadors of A and B": envoys known only by their countries (not those of the named ones)
       const plural = /\bambassadors\s+of\b/i.exec(s.text);
       const namedCountries = new Set(envoys.map((e) => officials[e].country));

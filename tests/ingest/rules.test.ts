@@ -158,3 +158,18 @@ describe('meeting.roster: a roster of counterparts due to meet one official', ()
     ]);
   });
 });
+
+describe('meeting.credentials without a named receiver', () => {
+  test('an envoy is never taken for the head of state who receives the others', () => {
+    const g = fromText(
+      [
+        'Letters of credence were presented today by HE Tomas Berg, Ambassador of Sweden, and HE Ana Duarte, Ambassador of Portugal.',
+        'HE Kenji Mori, Ambassador of Japan, was also present. Mori had presented his credentials earlier. Mori thanked the hosts.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.slice(0, 2).map((m) => [m.participants, m.extraction?.confidence])).toEqual([
+      [['Tomas Berg'], 0.69],
+      [['Ana Duarte'], 0.69],
+    ]);
+  });
+});
