@@ -173,3 +173,27 @@ describe('meeting.credentials without a named receiver', () => {
     ]);
   });
 });
+
+describe('a welcomed delegation', () => {
+  test('"welcomed a delegation of <country>", then the people who took part in the discussions', () => {
+    const g = fromText(
+      [
+        'On Thursday, Prosecutor General of Peru Lucia Ramos welcomed a delegation of the Prosecution Service of Norway, which is on a working visit.',
+        'Taking part in the discussions were Tomas Vega, Deputy Prosecutor General of Peru, and Ana Duarte, Chief Prosecutor of Peru.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => [m.participants, m.countries])).toEqual([[['Lucia Ramos', 'Tomas Vega', 'Ana Duarte'], ['NO']]]);
+  });
+});
+
+describe('more meeting verbs', () => {
+  test('"held a meeting on June 8 with": a date between the meeting and its counterpart', () => {
+    const g = fromText('Prosecutor General of Peru Lucia Ramos held a meeting on June 8 with the Deputy Prosecutor General of Chad, Idriss Mahamat.', '2024-06-09');
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([[['Lucia Ramos', 'Idriss Mahamat'], '2024-06-08']]);
+  });
+
+  test('"X and his counterpart Y chaired the meeting": a joint meeting', () => {
+    const g = fromText('The council held its meeting in Lima. Peruvian Prime Minister Lucia Ramos and his Chilean counterpart Idriss Mahamat chaired the meeting.');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Idriss Mahamat']]);
+  });
+});
