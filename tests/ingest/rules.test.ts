@@ -168,8 +168,8 @@ describe('meeting.credentials without a named receiver', () => {
       ].join('\n\n'),
     );
     expect(g.meetings.slice(0, 2).map((m) => [m.participants, m.extraction?.confidence])).toEqual([
-      [['Tomas Berg'], 0.69],
-      [['Ana Duarte'], 0.69],
+      [['Tomas Berg'], 0.73],
+      [['Ana Duarte'], 0.73],
     ]);
   });
 });
