@@ -2,6 +2,7 @@
 import { findPlaces, PlaceMention } from './countries';
 import { DateMention, findDates } from './dates';
 import { isAcronym, NAME_PARTICLES, NOT_NAME, ORG_WORDS, PREFIXED_NAME, TITLE_HEADS, TITLE_MODIFIERS, Token, tokenize } from './lexicon';
+import { PartOfSpeech, tagText } from './nlp';
 import { Sentence, splitSentences } from './sentences';
 import type { Report } from './report';
 
@@ -27,6 +28,8 @@ export interface SentenceInfo extends Sentence {
   runs: NameRun[];
   /** Token index → place covering it. */
   placeAt: Array<PlaceMention | undefined>;
+  /** Token index → part of speech; filled on first use by `partsOfSpeech`. */
+  pos?: Array<PartOfSpeech | undefined>;
 }
 
 export interface Analysis {
@@ -119,6 +122,13 @@ function findRuns(tokens: Token[], placeAt: Array<PlaceMention | undefined>, tex
   return runs;
 }
 
+/** "Separately, the Secretary-General …": a capitalised opening word before a comma is a name only if it is no adverb. */
+function dropOpeningAdverb(s: SentenceInfo): SentenceInfo {
+  const first = s.runs[0];
+  if (first && first.from === 0 && first.to === 1 && s.tokens[1]?.text === ',' && partsOfSpeech(s)[0] === 'ADV') s.runs = s.runs.slice(1);
+  return s;
+}
+
 /** Splits the report into sentences and annotates each one. */
 export function analyse(report: Report): Analysis {
   const sentences = splitSentences(report.paragraphs).map((s): SentenceInfo => {
@@ -127,7 +137,7 @@ export function analyse(report: Report): Analysis {
     const dates = findDates(s.text, report.publishedDate).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
     const placeAt: Array<PlaceMention | undefined> = tokens.map((t) => places.find((p) => t.start >= p.start && t.end <= p.end));
     const runs = findRuns(tokens, placeAt, s.text, s.start);
-    return { ...s, tokens, places, dates, runs, placeAt };
+    return dropOpeningAdverb({ ...s, tokens, places, dates, runs, placeAt });
   });
   splitKnownBodies(sentences);
   return { report, sentences };
@@ -167,4 +177,26 @@ export function runAt(s: SentenceInfo, i: number): NameRun | undefined {
 /** The run that ends just before token `i`, if any. */
 export function runEndingAt(s: SentenceInfo, i: number): NameRun | undefined {
   return s.runs.find((r) => r.to === i);
+}
+
+/** Part of speech of each token of the sentence, tagged on first use. */
+export function partsOfSpeech(s: SentenceInfo): Array<PartOfSpeech | undefined> {
+  if (!s.pos) {
+    const tags = tagText(s.text, s.start);
+    let k = 0;
+    s.pos = s.tokens.map((t) => {
+      while (k < tags.length && tags[k].end <= t.start) k++;
+      return tags[k] && tags[k].start <= t.start ? tags[k].pos : undefined;
+    });
+  }
+  return s.pos;
+}
+
+/**
+ * True when a lower-case verb stands between two body offsets: the words between two listed people then form a
+ * clause of their own ("X, who met Y"), not a title ("X, Minister of Foreign Affairs of Ukraine; Y").
+ */
+export function verbBetween(s: SentenceInfo, start: number, end: number): boolean {
+  const pos = partsOfSpeech(s);
+  return s.tokens.some((t, i) => t.start >= start && t.end <= end && !t.cap && (pos[i] === 'VERB' || pos[i] === 'AUX'));
 }

@@ -3,7 +3,7 @@
  * title descriptions ("the Prosecutor General", "Azerbaijan's Prosecutor General", "the secretary general")
  * and pronouns ("he", "his").
  */
-import { foldText, foldedTokens } from '../text/normalize';
+import { foldText, foldedTokens } from './fold';
 import { Analysis, SentenceInfo } from './analysis';
 import { NAME_PARTICLES, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token } from './lexicon';
 import { ExtractedOfficial, sameName, titleFits } from './officials';

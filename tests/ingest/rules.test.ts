@@ -1,0 +1,199 @@
+/** One invented sentence per extraction rule of the linguistic layer: lists, event frames and their splitting. */
+import { fromText } from './helpers';
+
+const byName = (g: ReturnType<typeof fromText>, name: string) => g.officials.find((o) => o.name === name);
+
+describe('official.listed: people listed after a plural title', () => {
+  test('country before each name ("of Peru, A; of Chad, B")', () => {
+    const g = fromText(
+      'President Amara Keita received the credentials of the new ambassadors of Peru, Lucia Ramos; of Chad, Idriss Mahamat; and of Norway, Kari Holm, who will reside in Dakar.',
+    );
+    expect(byName(g, 'Lucia Ramos')).toMatchObject({ country: 'PE', title: 'Ambassador', extraction: { rule: 'official.listed' } });
+    expect(byName(g, 'Idriss Mahamat')?.country).toBe('TD');
+    expect(byName(g, 'Kari Holm')?.country).toBe('NO');
+  });
+
+  test('country after each name ("A of Peru, B of Chad")', () => {
+    const g = fromText('The King accepted the letters of credence of the envoys Tomas Berg of Sweden, Ana Duarte of Portugal and Kenji Mori of Japan.');
+    expect(g.officials.map((o) => [o.name, o.country])).toEqual([
+      ['Tomas Berg', 'SE'],
+      ['Ana Duarte', 'PT'],
+      ['Kenji Mori', 'JP'],
+    ]);
+  });
+
+  test('a plural noun that is no title lists nobody', () => {
+    const g = fromText('The students of Peru, Lucia Ramos and Idriss Mahamat, said the visit went well.');
+    expect(g.officials).toEqual([]);
+  });
+});
+
+describe('meeting.credentials: one meeting per ambassador who presents credentials', () => {
+  test('named envoys each meet the head of state; unnamed ones count by country', () => {
+    const g = fromText(
+      [
+        'On Tuesday, President Amara Keita received the credentials of the new ambassadors of Peru, Lucia Ramos; of Chad, Idriss Mahamat; and of Norway, Kari Holm.',
+        'Credentials were also presented by the ambassadors of Chile and Japan.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    const meetings = g.meetings.map((m) => [...m.participants, ...m.countries]);
+    expect(meetings).toEqual([
+      ['Amara Keita', 'Lucia Ramos'],
+      ['Amara Keita', 'Idriss Mahamat'],
+      ['Amara Keita', 'Kari Holm'],
+      ['Amara Keita', 'CL'],
+      ['Amara Keita', 'JP'],
+    ]);
+    expect(g.meetings[0]).toMatchObject({ date: '2024-05-07', status: 'held', extraction: { rule: 'meeting.credentials' } });
+  });
+
+  test('a later separate meeting with one of them is one more meeting', () => {
+    const g = fromText(
+      [
+        'President Amara Keita received the credentials of the ambassadors of Peru, Lucia Ramos, and of Chad, Idriss Mahamat.',
+        'Later, Amara Keita held a separate meeting with Lucia Ramos on fisheries.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Amara Keita', 'Lucia Ramos'],
+      ['Amara Keita', 'Idriss Mahamat'],
+      ['Amara Keita', 'Lucia Ramos'],
+    ]);
+  });
+});
+
+describe('meeting.separate: plural meetings are one record per counterpart', () => {
+  test('bilateral meetings with a list of people, separated by semicolons', () => {
+    const g = fromText(
+      'Secretary General Marta Linde also held bilateral meetings with Omar Haddad, Minister of Foreign Affairs of Jordan; Kari Holm, Minister for Foreign Affairs of Norway; and Paulo Reis, President of the Senate of Brazil.',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Marta Linde', 'Omar Haddad'],
+      ['Marta Linde', 'Kari Holm'],
+      ['Marta Linde', 'Paulo Reis'],
+    ]);
+    expect(g.meetings[0].extraction?.rule).toBe('meeting.separate');
+  });
+
+  test('meetings with colleagues from several countries: one per country', () => {
+    const g = fromText('In Vienna, Prosecutor General of Chad Idriss Mahamat held meetings with his colleagues from Peru, Norway and Japan.');
+    expect(g.meetings.map((m) => [m.participants, m.countries])).toEqual([
+      [['Idriss Mahamat'], ['PE']],
+      [['Idriss Mahamat'], ['NO']],
+      [['Idriss Mahamat'], ['JP']],
+    ]);
+  });
+
+  test('one meeting with two people stays one record', () => {
+    const g = fromText('Foreign Minister of Peru Lucia Ramos met Foreign Minister of Chad Idriss Mahamat and Foreign Minister of Norway Kari Holm in Lima.');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Idriss Mahamat', 'Kari Holm']]);
+    expect(g.meetings[0].extraction?.rule).toBe('meeting.verb');
+  });
+});
+
+describe('meeting.call: phone and video calls between named officials', () => {
+  test('a call is a meeting with no place', () => {
+    const g = fromText('LIMA, May 6 -- Foreign Minister of Peru Lucia Ramos spoke by phone with Foreign Minister of Chad Idriss Mahamat on Sunday.', '2024-05-06');
+    expect(g.meetings).toEqual([
+      expect.objectContaining({ participants: ['Lucia Ramos', 'Idriss Mahamat'], city: null, country: null, date: '2024-05-05', extraction: expect.objectContaining({ rule: 'meeting.call' }) }),
+    ]);
+  });
+
+  test('"took a phone call from" and an opening adverb before the title-only subject', () => {
+    const g = fromText(
+      [
+        'Prime Minister of Norway Kari Holm received Foreign Minister of Peru Lucia Ramos in Oslo.',
+        'Separately, the Prime Minister took a phone call from President of Chad Idriss Mahamat.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Kari Holm', 'Lucia Ramos'],
+      ['Kari Holm', 'Idriss Mahamat'],
+    ]);
+  });
+});
+
+describe('coordinated subjects and semicolon lists', () => {
+  test('"X and his two deputies, Y and Z, are to meet A; B; and C": the deputies meet too, one meeting per counterpart', () => {
+    const g = fromText(
+      "Peru's Prosecutor General, Lucia Ramos, is paying a visit to Oslo. Ramos and her two deputies, Tomas Vega and Ana Duarte, are to meet Kari Holm, Minister of Justice; Ole Berg, Chairman of the Council of Judges; and Idriss Mahamat, President of the Court.",
+    );
+    expect(byName(g, 'Tomas Vega')?.country).toBe('PE');
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Lucia Ramos', 'Tomas Vega', 'Ana Duarte', 'Kari Holm'],
+      ['Lucia Ramos', 'Tomas Vega', 'Ana Duarte', 'Ole Berg'],
+      ['Lucia Ramos', 'Tomas Vega', 'Ana Duarte', 'Idriss Mahamat'],
+    ]);
+    expect(g.meetings.every((m) => m.status === 'planned')).toBe(true);
+  });
+});
+
+describe('passive receptions and planned courtesy calls', () => {
+  test('"were welcomed by X and Y" is a meeting of the subject with both', () => {
+    const g = fromText(
+      'Speaker of the Senate of Peru Lucia Ramos arrived in Oslo today. She and her delegation were welcomed by Deputy Speaker Ole Berg and Secretary General of the Storting Kari Holm.',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Ole Berg', 'Kari Holm']]);
+  });
+
+  test('"is due to pay courtesy calls tomorrow on A and on B": two planned meetings', () => {
+    const g = fromText('Speaker of the Senate of Peru Lucia Ramos is due to pay courtesy calls tomorrow on Prime Minister Ole Berg and on Home Minister Kari Holm.');
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Lucia Ramos', 'Ole Berg'], 'planned', '2024-05-07'],
+      [['Lucia Ramos', 'Kari Holm'], 'planned', '2024-05-07'],
+    ]);
+  });
+});
+
+describe('meeting.roster: a roster of counterparts due to meet one official', () => {
+  test('"the leaders due to engage with X include A; B and C": one planned meeting each', () => {
+    const g = fromText(
+      'President of Peru Lucia Ramos arrived in New York. The other leaders due to engage with Ramos include Ole Berg, prime minister of Norway; President Idriss Mahamat of Chad; and Kari Holm, King of Norway.',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status, m.extraction?.rule])).toEqual([
+      [['Lucia Ramos', 'Ole Berg'], 'planned', 'meeting.roster'],
+      [['Lucia Ramos', 'Idriss Mahamat'], 'planned', 'meeting.roster'],
+      [['Lucia Ramos', 'Kari Holm'], 'planned', 'meeting.roster'],
+    ]);
+  });
+});
+
+describe('meeting.credentials without a named receiver', () => {
+  test('an envoy is never taken for the head of state who receives the others', () => {
+    const g = fromText(
+      [
+        'Letters of credence were presented today by HE Tomas Berg, Ambassador of Sweden, and HE Ana Duarte, Ambassador of Portugal.',
+        'HE Kenji Mori, Ambassador of Japan, was also present. Mori had presented his credentials earlier. Mori thanked the hosts.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.slice(0, 2).map((m) => [m.participants, m.extraction?.confidence])).toEqual([
+      [['Tomas Berg'], 0.73],
+      [['Ana Duarte'], 0.73],
+    ]);
+  });
+});
+
+describe('a welcomed delegation', () => {
+  test('"welcomed a delegation of <country>", then the people who took part in the discussions', () => {
+    const g = fromText(
+      [
+        'On Thursday, Prosecutor General of Peru Lucia Ramos welcomed a delegation of the Prosecution Service of Norway, which is on a working visit.',
+        'Taking part in the discussions were Tomas Vega, Deputy Prosecutor General of Peru, and Ana Duarte, Chief Prosecutor of Peru.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => [m.participants, m.countries])).toEqual([[['Lucia Ramos', 'Tomas Vega', 'Ana Duarte'], ['NO']]]);
+  });
+});
+
+describe('more meeting verbs', () => {
+  test('"held a meeting on June 8 with": a date between the meeting and its counterpart', () => {
+    const g = fromText('Prosecutor General of Peru Lucia Ramos held a meeting on June 8 with the Deputy Prosecutor General of Chad, Idriss Mahamat.', '2024-06-09');
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([[['Lucia Ramos', 'Idriss Mahamat'], '2024-06-08']]);
+  });
+
+  test('"X and his counterpart Y chaired the meeting": a joint meeting', () => {
+    const g = fromText('The council held its meeting in Lima. Peruvian Prime Minister Lucia Ramos and his Chilean counterpart Idriss Mahamat chaired the meeting.');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Idriss Mahamat']]);
+  });
+});
