@@ -19,6 +19,7 @@ import { identifyCaller, parseApiKeys, requireReadAccess } from './auth';
 import { repoRoot, type Config } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db/database';
+import { failFastWhileDatabaseDown } from './db/health';
 import { DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
 import { corsMiddleware, httpErrorHandler } from './http';
 import { costLimitPlugin, limitValidationRules, requestTimeoutPlugin, RequestTimeoutCode } from './limits';
@@ -131,7 +132,10 @@ export async function createApp(database: Database, config: Config, logger: Logg
     parseOptions: { maxTokens: config.limits.maxTokens },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The service stops itself (scripts/start.ts); Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
+      failFastWhileDatabaseDown(database.health),
       costLimitPlugin(config.limits),
       requestTimeoutPlugin(config.limits),
       {
@@ -143,7 +147,7 @@ export async function createApp(database: Database, config: Config, logger: Logg
           };
         },
       },
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
     ],
@@ -160,8 +164,8 @@ export async function createApp(database: Database, config: Config, logger: Logg
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', async (_req, res) => {
-    const ready = await database.ping(1000);
+  app.get('/readyz', (_req, res) => {
+    const ready = database.health.available;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
 
