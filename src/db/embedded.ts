@@ -97,7 +97,8 @@ export const lockFileName = 'newsgraph.lock';
 /** Lock files this process holds, so a lock naming our own pid can be told from one left by an earlier life. */
 const heldLocks = new Set<string>();
 
-function processAlive(pid: number): boolean {
+/** True while `pid` runs; a zombie (exited, not yet reaped) counts as gone. */
+export function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -140,7 +141,7 @@ function lockDataFolder(dataDir: string, log: EmbeddedDatabaseLog): () => void {
     } catch {
       continue; // Removed meanwhile: try again.
     }
-    const ownerRuns = Number.isInteger(owner) && owner > 0 && (owner === process.pid ? heldLocks.has(lockFile) : processAlive(owner));
+    const ownerRuns = Number.isInteger(owner) && owner > 0 && (owner === process.pid ? heldLocks.has(lockFile) : processRuns(owner));
     if (ownerRuns) {
       throw new EmbeddedDatabaseError(
         `The data folder ${dataDir} is in use by another newsgraph process (pid ${owner}; lock file ${lockFile}). ` +
