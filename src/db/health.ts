@@ -35,31 +35,36 @@ export function monitorDatabaseHealth(client: MongoClient, options: HealthOption
     options.onChange?.(next, reason);
   };
 
-  // The driver notices a dead server as soon as an operation's connection breaks
-  // (or its own heartbeat fails): that is sooner than our next ping under load.
+  // At most one ping outstanding: against a frozen server it may hang until the
+  // socket timeout, and the flag went down when it overran `timeoutMs`.
+  const ping = () => {
+    if (pinging || stopped) return;
+    pinging = true;
+    const overrun = setTimeout(() => set(false, `no answer to ping within ${timeoutMs} ms`), timeoutMs);
+    client
+      .db('admin')
+      .command({ ping: 1 })
+      .then(
+        () => set(true, 'ping answered'),
+        (error: unknown) => set(false, error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => {
+        clearTimeout(overrun);
+        pinging = false;
+      });
+  };
+
+  // The driver notices a dead server as soon as an operation's connection breaks,
+  // sooner than our next ping. It also drops a server when a connection left over
+  // from before a database restart breaks; the ping sent at once tells the two apart.
   const onTopology = (event: TopologyDescriptionChangedEvent) => {
-    if (!event.newDescription.hasDataBearingServers) set(false, 'the driver lost every server');
+    if (event.newDescription.hasDataBearingServers) return;
+    set(false, 'the driver lost every server');
+    ping();
   };
   client.on('topologyDescriptionChanged', onTopology);
 
-  const ping = async () => {
-    if (pinging || stopped) return;
-    pinging = true;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer to ping within ${timeoutMs} ms`)), timeoutMs);
-      });
-      await Promise.race([client.db('admin').command({ ping: 1 }), timedOut]);
-      set(true, 'ping answered');
-    } catch (error) {
-      set(false, error instanceof Error ? error.message : String(error));
-    } finally {
-      clearTimeout(timer);
-      pinging = false;
-    }
-  };
-  const interval = setInterval(() => void ping(), intervalMs);
+  const interval = setInterval(ping, intervalMs);
   interval.unref();
 
   return {
