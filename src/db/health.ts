@@ -17,14 +17,18 @@ export interface DatabaseHealth {
 export interface HealthOptions {
   /** How often to ping; a kill is noticed at the latest one interval plus one timeout later. */
   intervalMs?: number;
-  /** A ping slower than this counts as a failure (a frozen server accepts connections but never answers). */
+  /**
+   * A ping slower than this counts as a failure (a frozen server accepts connections but never answers).
+   * Generous, because a busy two-core machine can delay an answer; a dead server is noticed at once anyway,
+   * through connection errors.
+   */
   timeoutMs?: number;
   onChange?: (available: boolean, reason: string) => void;
 }
 
 export function monitorDatabaseHealth(client: MongoClient, options: HealthOptions = {}): DatabaseHealth {
   const intervalMs = options.intervalMs ?? 500;
-  const timeoutMs = options.timeoutMs ?? 750;
+  const timeoutMs = options.timeoutMs ?? 2000;
   let available = true;
   let pinging = false;
   let stopped = false;

@@ -181,7 +181,7 @@ describe('npm run ingest under faults', () => {
       process.kill(dbPid, 'SIGSTOP'); // frozen: the service notices when its pings go unanswered
       let resumed = false;
       try {
-        expect(await waitUntil(async () => (await fetch(`${service.origin}/readyz`)).status === 503, 3000)).toBe(true);
+        expect(await waitUntil(async () => (await fetch(`${service.origin}/readyz`)).status === 503, 5000)).toBe(true);
         const failedRequests = () => service.logs().filter((line) => line.msg === 'graphql request' && line.errors > 0).length;
         const running = runIngest(['--endpoint', `${service.origin}/graphql`, dir]);
         // Let the script's first attempts fail before the database comes back.
