@@ -230,6 +230,8 @@ export async function startEmbeddedDatabase(options: {
   };
 
   let stopping = false;
+  /** Until the first start succeeded, an exit is a start-up failure, reported to the caller instead. */
+  let started = false;
   let restartDelayMs = restartFirstDelayMs;
   let restartTimer: NodeJS.Timeout | undefined;
   let child = spawnFerretdb();
@@ -237,7 +239,7 @@ export async function startEmbeddedDatabase(options: {
   const supervise = (watched: ChildProcess) => {
     const startedAt = Date.now();
     watched.once('exit', (code, signal) => {
-      if (stopping) return;
+      if (stopping || !started) return;
       if (Date.now() - startedAt >= healthyUptimeMs) restartDelayMs = restartFirstDelayMs;
       log.error({ pid: watched.pid, code, signal, restartInMs: restartDelayMs, logFile }, 'embedded FerretDB exited unexpectedly; restarting it');
       restartTimer = setTimeout(() => void restart(), restartDelayMs);
@@ -257,14 +259,17 @@ export async function startEmbeddedDatabase(options: {
     }
   };
 
+  supervise(child);
   try {
     await waitUntilReady(uri, child, 30_000);
+    if (child.exitCode !== null || child.signalCode !== null) throw new EmbeddedDatabaseError('FerretDB exited right after it started.');
+    started = true;
   } catch (error) {
+    stopping = true;
     child.kill('SIGKILL');
     releaseLock();
     throw new EmbeddedDatabaseError(`${(error as Error).message} See ${logFile}.`);
   }
-  supervise(child);
 
   return {
     uri,
