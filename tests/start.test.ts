@@ -93,7 +93,7 @@ test('starts with sample data, keeps what was written across a restart, and seed
   }
   expect(await second.exited).toBe(0);
   expect(second.output()).toContain('"reports":2,"alreadyPresent":2,"created":0,"updated":0,"unchanged":0');
-});
+}, 180_000); // two cold starts through tsx on a busy two-core machine
 
 test('without Go, a built database or MONGODB_URI it says what to do and exits 1', async () => {
   const service = await startService({

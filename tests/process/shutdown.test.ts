@@ -54,7 +54,7 @@ test('SIGTERM with a slow request in flight: the request completes, then exit 0 
   await waitReady(service);
   const dbPid = ferretdbPid(service);
   const slow = await requestInFlight(service.origin);
-  await sleep(100);
+  await sleep(500); // until the server has read the request's headers: from then on it is in flight, not idle
 
   const signalled = Date.now();
   service.child.kill('SIGTERM');
@@ -82,6 +82,7 @@ test('a request that outlives the grace period is cut off; the service still exi
   await waitReady(service);
   const dbPid = ferretdbPid(service);
   const stuck = await requestInFlight(service.origin); // never finished
+  await sleep(500); // until the server has read the request's headers: from then on it is in flight, not idle
 
   const signalled = Date.now();
   service.child.kill('SIGTERM');
