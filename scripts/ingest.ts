@@ -268,9 +268,9 @@ async function main(): Promise<number> {
     progress.tick(done, path.basename(p.file));
     let result: IngestResult;
     try {
-      result = await ingestArticle(p.input, { endpoint: opts.endpoint, apiKey });
+      result = await ingestArticle(p.input, { endpoint: opts.endpoint, apiKey, onRetry: (r) => process.stderr.write(`retrying ${path.basename(p.file)} in ${r.delayMs} ms (attempt ${r.attempt} failed: ${r.error.message})\n`) });
     } catch (error) {
-      if (error instanceof ServerUnavailableError || error instanceof AuthError) {
+      if (error instanceof AuthError || (error instanceof ServerUnavailableError && tally.size === 0)) { // never reached: wrong endpoint or server not started
         progress.end();
         process.stderr.write(`error: ${error.message}\n`);
         return 2;

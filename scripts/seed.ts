@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     await ensureIndexes(database.db);
     const summary = await seedSampleData(database.db);
     process.stdout.write(
-      `Sample data: ${summary.reports} report(s); ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.\n`,
+      `Sample data: ${summary.reports} report(s), ${summary.alreadyPresent} already present; ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.\n`,
     );
   } finally {
     await database.close();

@@ -14,9 +14,17 @@ async function main(): Promise<void> {
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, 'shutting down');
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing requests in flight');
+      // Should a step hang, the process still ends; FerretDB follows when its stdin pipe closes.
+      setTimeout(() => {
+        logger.error('shutdown did not finish in time; exiting anyway');
+        process.exit(1);
+      }, config.shutdownGraceMs + 8000).unref();
       service.stop().then(
-        () => process.exit(0),
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
           process.exit(1);

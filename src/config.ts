@@ -38,6 +38,8 @@ export interface Config {
   admission: AdmissionLimits;
   /** Load the sample reports on start (idempotent). */
   seedOnStart: boolean;
+  /** NEWSGRAPH_SHUTDOWN_GRACE_MS: how long SIGTERM/SIGINT wait for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
   /** Upper bound for one database operation, in milliseconds. */
   dbTimeoutMs: number;
   /** Serve the GraphQL IDE on GET /graphql. */
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: flag('NEWSGRAPH_SEED', true, env),
     dbTimeoutMs: integer('NEWSGRAPH_DB_TIMEOUT_MS', 5000, env),
+    shutdownGraceMs: integer('NEWSGRAPH_SHUTDOWN_GRACE_MS', 5000, env),
     ideEnabled: flag('NEWSGRAPH_IDE', !production, env),
     introspectionEnabled: flag('NEWSGRAPH_INTROSPECTION', !production, env),
     naiveResolvers: flag('NEWSGRAPH_NAIVE_RESOLVERS', false, env),

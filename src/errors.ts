@@ -47,6 +47,8 @@ export class DatabaseUnavailableError extends GraphQLError {
 /** True for driver errors that mean "cannot reach the database", as opposed to a bad query. */
 export function isConnectionError(error: unknown): boolean {
   if (error instanceof MongoServerSelectionError || error instanceof MongoNetworkError) return true;
+  // The driver lets a plain socket error through when it writes to a connection the server has just closed.
+  if (['EPIPE', 'ECONNRESET', 'ECONNREFUSED'].includes((error as NodeJS.ErrnoException | null)?.code as string)) return true;
   return error instanceof MongoError && /topology|connection|ECONNREFUSED|closed/i.test(error.message);
 }
 

@@ -20,30 +20,46 @@ export interface RunningService {
 
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   let embedded: EmbeddedDatabase | null = null;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, 'db'), port: config.embeddedDbPort });
-    uri = embedded.uri;
-    logger.info({ port: embedded.port, dataDir: embedded.dataDir }, 'embedded FerretDB started');
+  let database: Database | null = null;
+  try {
+    let uri = config.mongodbUri;
+    if (!uri) {
+      embedded = await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, 'db'), port: config.embeddedDbPort, log: logger });
+      uri = embedded.uri;
+      logger.info({ port: embedded.port, dataDir: embedded.dataDir, ferretdbPid: embedded.pid }, 'embedded FerretDB started');
+    }
+    database = await connectDatabase(uri, config.databaseName, {
+      timeoutMs: config.dbTimeoutMs,
+      health: {
+        onChange: (available, reason) =>
+          available ? logger.info({ reason }, 'database available again') : logger.warn({ reason }, 'database unavailable'),
+      },
+    });
+    await ensureIndexes(database.db);
+    if (config.seedOnStart) {
+      const summary = await seedSampleData(database.db);
+      logger.info(summary, 'sample data loaded');
+    }
+    const app = await createApp(database, config, logger);
+    const port = await listen(app, config.port, config.host);
+    // An every-interface address is reachable locally as localhost.
+    const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}/graphql`;
+    const connected = database;
+    const ownDatabase = embedded;
+    return {
+      url,
+      database,
+      // Requests in flight get NEWSGRAPH_SHUTDOWN_GRACE_MS to finish (Apollo's drain plugin), then the database goes.
+      async stop() {
+        await app.stop();
+        await connected.close();
+        await ownDatabase?.stop();
+      },
+    };
+  } catch (error) {
+    await database?.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
   }
-  const database = await connectDatabase(uri, config.databaseName, { timeoutMs: config.dbTimeoutMs });
-  await ensureIndexes(database.db);
-  if (config.seedOnStart) {
-    const summary = await seedSampleData(database.db);
-    logger.info(summary, 'sample data loaded');
-  }
-  const app = await createApp(database, config, logger);
-  const port = await listen(app, config.port, config.host);
-  // An every-interface address is reachable locally as localhost.
-  const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}/graphql`;
-  return {
-    url,
-    database,
-    async stop() {
-      await app.stop();
-      await database.close();
-      await embedded?.stop();
-    },
-  };
 }

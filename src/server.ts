@@ -20,6 +20,7 @@ import { identifyCaller, parseApiKeys, requireReadAccess, type Caller } from './
 import { repoRoot, type Config } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db/database';
+import { failFastWhileDatabaseDown } from './db/health';
 import { Deadline, RequestTimeoutCode, requestDeadlinePlugin } from './deadline';
 import { capMessage, DatabaseUnavailableError, ErrorCode, isConnectionError } from './errors';
 import { ClientMistakeLog, corsMiddleware, httpErrorHandler, jsonOnlyMiddleware, sendError } from './http';
@@ -149,11 +150,14 @@ export async function createApp(database: Database, config: Config, logger: Logg
     parseOptions: { maxTokens: config.limits.maxTokens },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The service stops itself (scripts/start.ts); Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
+      failFastWhileDatabaseDown(database.health),
       operationLimitsPlugin(config.limits),
       requestDeadlinePlugin(),
       responseSizePlugin(config.limits),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
     ],
@@ -170,8 +174,8 @@ export async function createApp(database: Database, config: Config, logger: Logg
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', async (_req, res) => {
-    const ready = await database.ping(1000);
+  app.get('/readyz', (_req, res) => {
+    const ready = database.health.available;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
 

@@ -66,19 +66,114 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** What the embedded database reports about its process; a pino logger fits. */
+export interface EmbeddedDatabaseLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+const silentLog: EmbeddedDatabaseLog = { info() {}, warn() {}, error() {} };
+
 export interface EmbeddedDatabase {
   uri: string;
   port: number;
   dataDir: string;
+  /** The running FerretDB's process id (changes when it is restarted). */
+  readonly pid: number | undefined;
+  /** Stops FerretDB (SIGTERM, then SIGKILL after a few seconds) and releases the data folder. */
   stop(): Promise<void>;
+}
+
+/** First wait after an unexpected exit; doubles per exit in a row, up to `restartMaxDelayMs`. */
+const restartFirstDelayMs = 500;
+const restartMaxDelayMs = 10_000;
+/** A child that ran this long before exiting counts as healthy: the next restart waits the first delay again. */
+const healthyUptimeMs = 30_000;
+/** How long FerretDB gets to stop after SIGTERM before it is killed. */
+const stopTimeoutMs = 3000;
+
+export const lockFileName = 'newsgraph.lock';
+/** Lock files this process holds, so a lock naming our own pid can be told from one left by an earlier life. */
+const heldLocks = new Set<string>();
+
+/** True while `pid` runs; a zombie (exited, not yet reaped) counts as gone. */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A zombie (exited, not yet reaped) still answers signal 0 but holds nothing.
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * One service per data folder: SQLite allows one writer, and two FerretDBs on
+ * one folder would each believe they own it. The lock file holds the owner's
+ * pid; a lock whose owner is gone is taken over. Returns the release function.
+ */
+function lockDataFolder(dataDir: string, log: EmbeddedDatabaseLog): () => void {
+  const lockFile = path.join(dataDir, lockFileName);
+  const release = () => {
+    heldLocks.delete(lockFile);
+    try {
+      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);
+    } catch {
+      // Already gone.
+    }
+  };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
+      heldLocks.add(lockFile);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let owner: number;
+    try {
+      owner = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+    } catch {
+      continue; // Removed meanwhile: try again.
+    }
+    const ownerRuns = Number.isInteger(owner) && owner > 0 && (owner === process.pid ? heldLocks.has(lockFile) : processRuns(owner));
+    if (ownerRuns) {
+      throw new EmbeddedDatabaseError(
+        `The data folder ${dataDir} is in use by another newsgraph process (pid ${owner}; lock file ${lockFile}). ` +
+          'Stop that process, or set NEWSGRAPH_DATA_DIR to another folder.',
+      );
+    }
+    log.warn({ lockFile, previousOwner: Number.isInteger(owner) ? owner : null }, 'taking over the data folder lock of a process that is no longer running');
+    fs.rmSync(lockFile, { force: true });
+  }
+  throw new EmbeddedDatabaseError(`Could not lock the data folder ${dataDir} (lock file ${lockFile} keeps changing).`);
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:`port`. */
+export function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (answers: boolean) => {
+      socket.destroy();
+      resolve(answers);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 async function waitUntilReady(uri: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new EmbeddedDatabaseError(`FerretDB exited with code ${child.exitCode} before accepting connections.`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new EmbeddedDatabaseError(`FerretDB exited with ${child.signalCode ?? `code ${child.exitCode}`} before accepting connections.`);
     }
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
     try {
@@ -95,39 +190,106 @@ async function waitUntilReady(uri: string, child: ChildProcess, timeoutMs: numbe
   throw new EmbeddedDatabaseError(`FerretDB did not answer ping within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-/** Starts FerretDB on 127.0.0.1:`port` (a free one when omitted), keeping its files in `dataDir`. */
+/**
+ * Starts FerretDB on 127.0.0.1:`port` (a free one when omitted), keeping its
+ * files in `dataDir`, and supervises it: the data folder is locked for this
+ * process, FerretDB stops when this process dies (its stdin pipe closes), and
+ * an unexpected exit is logged and followed by a restart with backoff.
+ * Refuses to start when the port already answers: that database is not ours.
+ */
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port?: number;
   logFile?: string;
+  log?: EmbeddedDatabaseLog;
 }): Promise<EmbeddedDatabase> {
+  const log = options.log ?? silentLog;
   const binary = ensureFerretdbBinary((line) => process.stderr.write(`${line}\n`));
   const port = options.port ?? (await freePort());
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const logFile = options.logFile ?? path.join(options.dataDir, 'ferretdb.log');
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-data', options.dataDir], {
-    stdio: ['ignore', log, log],
-  });
-  fs.closeSync(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const dataDir = options.dataDir;
+  const releaseLock = lockDataFolder(dataDir, log);
+  if (await portAnswers(port)) {
+    releaseLock();
+    throw new EmbeddedDatabaseError(
+      `Port ${port} (NEWSGRAPH_DB_PORT) already answers: another database is running there. ` +
+        'Stop it, or set NEWSGRAPH_DB_PORT to a free port; newsgraph only uses a database it started itself.',
+    );
+  }
+  const logFile = options.logFile ?? path.join(dataDir, 'ferretdb.log');
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
+
+  const spawnFerretdb = (): ChildProcess => {
+    const output = fs.openSync(logFile, 'a');
+    const spawned = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-data', dataDir, '-exit-on-stdin-close'], {
+      stdio: ['pipe', output, output],
+    });
+    fs.closeSync(output);
+    spawned.stdin!.on('error', () => {}); // EPIPE when it has already gone
+    return spawned;
+  };
+
+  let stopping = false;
+  /** Until the first start succeeded, an exit is a start-up failure, reported to the caller instead. */
+  let started = false;
+  let restartDelayMs = restartFirstDelayMs;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let child = spawnFerretdb();
+
+  const supervise = (watched: ChildProcess) => {
+    const startedAt = Date.now();
+    watched.once('exit', (code, signal) => {
+      if (stopping || !started) return;
+      if (Date.now() - startedAt >= healthyUptimeMs) restartDelayMs = restartFirstDelayMs;
+      log.error({ pid: watched.pid, code, signal, restartInMs: restartDelayMs, logFile }, 'embedded FerretDB exited unexpectedly; restarting it');
+      restartTimer = setTimeout(() => void restart(), restartDelayMs);
+      restartDelayMs = Math.min(restartDelayMs * 2, restartMaxDelayMs);
+    });
+  };
+
+  const restart = async () => {
+    if (stopping) return;
+    child = spawnFerretdb();
+    supervise(child);
+    try {
+      await waitUntilReady(uri, child, 30_000);
+      log.info({ pid: child.pid, port }, 'embedded FerretDB restarted');
+    } catch {
+      // It exited again: its exit handler has scheduled the next attempt.
+    }
+  };
+
+  supervise(child);
   try {
     await waitUntilReady(uri, child, 30_000);
+    if (child.exitCode !== null || child.signalCode !== null) throw new EmbeddedDatabaseError('FerretDB exited right after it started.');
+    started = true;
   } catch (error) {
+    stopping = true;
     child.kill('SIGKILL');
-    throw error;
+    releaseLock();
+    throw new EmbeddedDatabaseError(`${(error as Error).message} See ${logFile}.`);
   }
+
   return {
     uri,
     port,
-    dataDir: options.dataDir,
+    dataDir,
+    get pid() {
+      return child.pid;
+    },
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+      stopping = true;
+      clearTimeout(restartTimer);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.stdin?.end();
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      releaseLock();
     },
   };
 }

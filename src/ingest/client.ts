@@ -19,6 +19,7 @@ export interface IngestResult {
 /** The server cannot be reached at all (refused, unknown host, reset, timeout). */
 export class ServerUnavailableError extends Error {
   readonly code = 'SERVER_UNAVAILABLE';
+  readonly retryable = true;
 }
 
 /** The API key is missing, unknown or lacks the `ingest` role. */
@@ -29,9 +30,15 @@ export class AuthError extends Error {
 /** The server answered with GraphQL errors for this one report. */
 export class IngestRequestError extends Error {
   readonly code: string;
-  constructor(message: string, code: string) {
+  /** Sending the same report again may succeed: the server or its database is briefly unavailable. */
+  readonly retryable: boolean;
+  /** Seconds the server asked us to wait (`Retry-After`), if it did. */
+  readonly retryAfterSeconds: number | null;
+  constructor(message: string, code: string, options: { retryable?: boolean; retryAfterSeconds?: number | null } = {}) {
     super(message);
     this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 }
 
@@ -40,7 +47,17 @@ export interface ClientOptions {
   apiKey?: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /** Attempts per report when a failure may pass (network, HTTP 502/503/504, DATABASE_UNAVAILABLE, `retryable` errors); default 5. */
+  attempts?: number;
+  /** Wait before the first retry, doubled for each next one (up to 16×) plus jitter; default 250 ms. */
+  retryDelayMs?: number;
+  /** Told before each retry, e.g. to print a line. */
+  onRetry?: (retry: { attempt: number; delayMs: number; error: ServerUnavailableError | IngestRequestError }) => void;
 }
+
+/** Gateway and availability statuses: a proxy or the server itself says "not now". */
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+const RETRYABLE_CODES = new Set(['DATABASE_UNAVAILABLE']);
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
 
@@ -59,8 +76,39 @@ function networkCode(error: unknown): string | null {
   return null;
 }
 
-/** Sends one report; throws ServerUnavailableError / AuthError (fatal for a run) or IngestRequestError. */
+/**
+ * Sends one report, again with backoff while the failure may pass (ingestion
+ * is idempotent, so a retry after a lost answer does no harm). Throws
+ * AuthError at once; ServerUnavailableError or IngestRequestError once the
+ * attempts are used up or the error is the report's own.
+ */
 export async function ingestArticle(input: IngestArticleInput, options: ClientOptions): Promise<IngestResult> {
+  const attempts = Math.max(1, options.attempts ?? 5);
+  const firstDelayMs = options.retryDelayMs ?? 250;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sendOnce(input, options);
+    } catch (error) {
+      const retryable = (error instanceof ServerUnavailableError || error instanceof IngestRequestError) && error.retryable;
+      if (!retryable || attempt >= attempts) {
+        if (retryable && attempts > 1) (error as Error).message += ` (gave up after ${attempts} attempts)`;
+        throw error;
+      }
+      const backoffMs = firstDelayMs * 2 ** Math.min(attempt - 1, 4) * (1 + Math.random() / 4);
+      const askedMs = error instanceof IngestRequestError && error.retryAfterSeconds !== null ? Math.min(error.retryAfterSeconds, 10) * 1000 : 0;
+      const delayMs = Math.round(Math.max(backoffMs, askedMs));
+      options.onRetry?.({ attempt, delayMs, error: error as ServerUnavailableError | IngestRequestError });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+function retryAfterSeconds(response: Response): number | null {
+  const value = Number(response.headers.get('retry-after'));
+  return Number.isFinite(value) && value >= 0 && response.headers.has('retry-after') ? value : null;
+}
+
+async function sendOnce(input: IngestArticleInput, options: ClientOptions): Promise<IngestResult> {
   const doFetch = options.fetchImpl ?? fetch;
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -86,18 +134,31 @@ export async function ingestArticle(input: IngestArticleInput, options: ClientOp
   if (response.status === 401 || response.status === 403) {
     throw new AuthError(`the server refused the API key (HTTP ${response.status}); check NEWSGRAPH_API_KEY`);
   }
-  let payload: { data?: { ingestArticle?: IngestResult | null } | null; errors?: Array<{ message?: string; extensions?: { code?: string } }> };
+  const statusRetryable = RETRYABLE_STATUSES.has(response.status);
+  const retryAfter = retryAfterSeconds(response);
+  let payload: { data?: { ingestArticle?: IngestResult | null } | null; errors?: Array<{ message?: string; extensions?: { code?: string; retryable?: unknown } }> };
   try {
     payload = (await response.json()) as typeof payload;
-  } catch {
-    throw new IngestRequestError(`the server answered HTTP ${response.status} without a JSON body`, `HTTP_${response.status}`);
+  } catch (error) {
+    const code = networkCode(error);
+    if (code) throw new ServerUnavailableError(`the connection to ${options.endpoint} broke while reading the answer (${code})`);
+    throw new IngestRequestError(`the server answered HTTP ${response.status} without a JSON body`, `HTTP_${response.status}`, {
+      retryable: statusRetryable,
+      retryAfterSeconds: retryAfter,
+    });
   }
   const errors = payload.errors ?? [];
   const auth = errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'FORBIDDEN');
   if (auth) throw new AuthError(`the server refused the API key (${auth.extensions?.code}): ${auth.message ?? ''}`.trim());
   if (errors.length || !payload.data?.ingestArticle) {
     const first = errors[0];
-    throw new IngestRequestError(first?.message ?? `HTTP ${response.status}: no result`, first?.extensions?.code ?? `HTTP_${response.status}`);
+    const retryable =
+      statusRetryable ||
+      (errors.length > 0 && errors.every((e) => e.extensions?.retryable === true || RETRYABLE_CODES.has(e.extensions?.code ?? '')));
+    throw new IngestRequestError(first?.message ?? `HTTP ${response.status}: no result`, first?.extensions?.code ?? `HTTP_${response.status}`, {
+      retryable,
+      retryAfterSeconds: retryAfter,
+    });
   }
   return payload.data.ingestArticle;
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/signal"
@@ -21,6 +22,7 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to serve the MongoDB wire protocol on")
 	dataDir := flag.String("data", ".data/db", "directory holding one SQLite file per database")
+	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input reaches end of file (the parent process died)")
 	flag.Parse()
 
 	dir, err := filepath.Abs(*dataDir)
@@ -42,6 +44,16 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+
+	if *watchStdin {
+		// A killed parent cannot stop us, but the kernel closes its end of our
+		// stdin pipe: end of file means nobody owns this database any more.
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			fmt.Fprintln(os.Stderr, "ferretdb: stdin closed, stopping")
+			stop()
+		}()
+	}
 
 	fmt.Fprintf(os.Stderr, "ferretdb: listening on %s, data in %s\n", *listen, dir)
 	if err := db.Run(ctx); err != nil && ctx.Err() == nil {
