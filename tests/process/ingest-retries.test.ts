@@ -154,9 +154,9 @@ describe('npm run ingest under faults', () => {
       async (url) => {
         const result = await runIngest(['--endpoint', url, dir]);
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain('3 report(s) read');
+        expect(result.stdout).toContain('3 reports read');
         expect(result.stdout).toMatch(/article\s+created 2, updated 0, unchanged 0/);
-        expect(result.stdout).toMatch(/1 failure\(s\):\n\s+\[SERVER_UNAVAILABLE\] [^\n]*report-2\.json[^\n]*gave up after 5 attempts/);
+        expect(result.stdout).toMatch(/1 failure:\n\s+\[SERVER_UNAVAILABLE\] [^\n]*report-2\.json[^\n]*gave up after 5 attempts/);
         expect(result.stderr.match(/retrying report-2\.json/g)).toHaveLength(4);
         expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
       },
