@@ -33,17 +33,9 @@ export const scales: Record<'default' | 'quick', Scale> = {
 /** Bump when the generated content changes, so cached datasets are rebuilt. */
 export const generatorVersion = 1;
 
-/** mulberry32: tiny, fast, good enough to pick names and dates reproducibly. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/random';
+
+export { prng };
 
 const firstNames = [
   'Kamran', 'Irakli', 'Elena', 'Mehmet', 'Aigerim', 'Tomas', 'Nadia', 'Farid', 'Olga', 'Rustam', 'Amina', 'Jonas',

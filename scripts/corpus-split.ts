@@ -8,29 +8,19 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
+import { prng } from '../src/random';
 import { runCli } from './cli';
 
 const seed = 20261207;
 const tuningSize = 40;
 
-/** mulberry32: a small, well-known 32-bit PRNG; enough for a reproducible shuffle. */
-function random(seedValue: number): () => number {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main(): Promise<number> {
   const repoRoot = path.resolve(__dirname, '..');
   const args = process.argv.slice(2).filter((a) => a !== '--');
   const corpus = path.resolve(args[0] ?? process.env.NEWSGRAPH_CORPUS ?? path.join(repoRoot, '..', 'shared', 'corpus'));
   const files = (await fs.readdir(corpus)).filter((name) => name.endsWith('.txt')).sort();
-  const next = random(seed);
+  const next = prng(seed);
   // Fisher–Yates over the sorted names.
   for (let i = files.length - 1; i > 0; i -= 1) {
     const j = Math.floor(next() * (i + 1));
