@@ -17,6 +17,7 @@
 import type { Db } from 'mongodb';
 import type { ConferenceInput, IngestArticleInput, MeetingInput, OfficialInput } from '../src/generated/graphql';
 import { ingestArticle } from '../src/services/ingest';
+import { prng } from '../src/random';
 
 export interface Scale {
   articles: number;
@@ -33,9 +34,6 @@ export const scales: Record<'default' | 'quick', Scale> = {
 /** Bump when the generated content changes, so cached datasets are rebuilt. */
 export const generatorVersion = 1;
 
-import { prng } from '../src/random';
-
-export { prng };
 
 const firstNames = [
   'Kamran', 'Irakli', 'Elena', 'Mehmet', 'Aigerim', 'Tomas', 'Nadia', 'Farid', 'Olga', 'Rustam', 'Amina', 'Jonas',
