@@ -363,8 +363,10 @@ describe('client mistakes: 4xx codes and warn-level, rate-limited log lines with
     const xml = await post('<query/>', { 'content-type': 'application/xml' });
     expect(xml.status).toBe(415);
     expect(xml.body.errors![0]!.extensions!.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const zstd = await post(query, { ...json, 'content-encoding': 'zstd' });
-    expect(zstd.status).toBe(415);
+    // `compress` (LZW) is decoded by no Node version; zstd is by Node 24's zlib, so it would be no unknown encoding there
+    const unknown = await post(query, { ...json, 'content-encoding': 'compress' });
+    expect(unknown.status).toBe(415);
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   test('a flood of mistakes writes no error line, no stack trace, and at most 20 warn lines a minute', async () => {
