@@ -5,7 +5,7 @@ import { extractReport, parseReport, toGoldShape, GoldShape, IngestArticleInput,
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /**
  * The report folder the tests read: the genre set in the repository (invented reports of the corpus genre
- * with gold annotations). Tests never read ../shared, which a clone does not have.
+ * with gold annotations). Tests never read the shared corpus beside the repository, which a clone does not have.
  */
 export const CORPUS = path.join(REPO_ROOT, 'tests', 'fixtures', 'genre');
 /** The sample reports shipped for `npm run seed`, as IngestArticleInput JSON with their facts. */
