@@ -14,7 +14,7 @@ const script = path.join(REPO_ROOT, 'scripts', 'eval-extract.ts');
 const work = mkdtempSync(path.join(os.tmpdir(), 'ng-eval-'));
 
 function evalExtract(args: string[]) {
-  const res = spawnSync(tsx, [script, ...args], { encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, NEWSGRAPH_CORPUS: '' } });
+  const res = spawnSync(tsx, [script, ...args], { encoding: 'utf8', cwd: REPO_ROOT });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
