@@ -21,6 +21,15 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A stop signal reaches every thread of the process asynchronously: wait until the kernel reports it stopped. */
+async function untilStopped(pid: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!/^State:\s+T/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) {
+    if (Date.now() > deadline) throw new Error(`process ${pid} did not stop`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function readiness(): Promise<{ status: number; ms: number }> {
   const started = Date.now();
   const status = (await fetch(`${server.origin}/readyz`)).status;
@@ -76,6 +85,7 @@ test('a query that loses the database while it runs gets DATABASE_UNAVAILABLE wi
   expect(ready.status).toBe(200);
   // Frozen, not dead: the query is sent, no answer comes, the health monitor has not noticed yet.
   process.kill(database.pid!, 'SIGSTOP');
+  await untilStopped(database.pid!);
   try {
     const failed = await server.gql(`{ officials { totalCount nodes { name } } }`);
     expect(failed.body.data).toBeNull();
