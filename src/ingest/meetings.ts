@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?)?\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+(?:[a-z]+\s+)?on|sat\s+down\s+with|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+(?:[a-z]+\s+)?on|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred)\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -48,11 +48,17 @@ const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:al
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
   /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks|discussions)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised))\b/i;
+/** A trigger that names talk, not a meeting: "discussed … with", "spoke with". */
+const DISCUSSION = /^(?:discuss|talked|spoke|speak|conferred)/;
+/** "his counterparts from …", "their colleagues of …": several unnamed counterparts, one per country. */
+const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:counterparts|colleagues)\b/u;
 /** Calls are meetings (CONVENTIONS), but happen in no one place. */
 const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
   /\b(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
+/** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
+const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|reviewed)\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|also\s+(?:met|held|had|received))\b/i;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
@@ -82,6 +88,7 @@ export const MEETING_RULES = {
   'meeting.with-whom': 0.5, // not seen
   'meeting.joint': 0.67, // 1 of 1
   'meeting.roster': 0.67, // 7 of 7, all in one report: counted as one find
+  'meeting.joint-talk': 0.5, // new: not measured on the tuning part yet
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -282,6 +289,46 @@ export function findMeetings(
     };
   };
 
+  /**
+   * True when `m` retells a meeting already recorded, which then takes what `m` adds: the same people; a named
+   * counterpart for one known only by country ("met his counterparts from A and B … He also met A's minister X");
+   * or, for talk without a meeting verb ("X discussed … with Y and Z"), a meeting of X with Y.
+   */
+  /** Meetings dated by a later retelling: their date is not the date of the sentence that reported them. */
+  const retold = new Set<ExtractedMeeting>();
+  // a retelling dates the meeting only with a day ("talked today"), not a month it names for something else
+  const fillDate = (m: ExtractedMeeting, date: PartialDate | null) => {
+    if (m.date || !date || date.precision !== 'DAY') return;
+    m.date = date;
+    retold.add(m);
+  };
+  const restated = (m: ExtractedMeeting, loose: boolean, again = false): boolean => {
+    const held = meetings.filter((x) => !x.recalled && x.status === m.status);
+    const same = held.find(
+      (x) => x.participants.length === m.participants.length && x.participants.every((p) => m.participants.includes(p)) && x.countries.join() === m.countries.join(),
+    );
+    if (same && !again) {
+      fillDate(same, m.date);
+      return true;
+    }
+    const [host, ...others] = m.participants;
+    const fromCountry = (c: string) => others.filter((p) => officials[p].country === c);
+    const unnamed = held.find((x) => x.participants.length === 1 && x.participants[0] === host && x.countries.length === 1 && fromCountry(x.countries[0]).length > 0);
+    if (unnamed && m.countries.length === 0) {
+      unnamed.participants.push(...others);
+      unnamed.countries = [];
+      fillDate(unnamed, m.date);
+      return true;
+    }
+    const told = loose && !again ? held.find((x) => m.participants.filter((p) => x.participants.includes(p)).length >= 2) : undefined;
+    if (told) {
+      for (const p of m.participants) if (!told.participants.includes(p)) told.participants.push(p);
+      fillDate(told, m.date);
+      return true;
+    }
+    return false;
+  };
+
   for (const s of sentences) {
     const sm = mentions.bySentence[s.index];
     // "The meeting was also attended by Z" / "The meeting was chaired by Z"
@@ -396,6 +443,8 @@ export function findMeetings(
       const trigEnd = trigStart + t[0].length;
       if (inConference(trigStart)) continue;
       const remote = REMOTE.test(t[0]);
+      // "discussed … with X", "spoke with X": no meeting verb, so only a named counterpart makes it a meeting
+      const discussion = DISCUSSION.test(t[0]);
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0]) && !/\sby$/.test(t[0])) continue;
@@ -467,6 +516,7 @@ export function findMeetings(
       for (const o of objects) if (!participants.includes(o.official)) participants.push(o.official);
       // unnamed counterparts: countries named in the object ("his colleagues from the USA, Brazil …")
       const countries: string[] = [];
+      if (discussion && objects.length === 0 && !objectMentions.some((x) => x.kind === 'counterpart') && !COUNTERPARTS.test(report.body.slice(trigEnd, region))) continue;
       if (objects.length === 0) {
         for (const p of s.places) {
           if (p.start < trigEnd || p.end > region || p.kind === 'city') continue;
@@ -496,14 +546,16 @@ export function findMeetings(
       // "held meetings with his colleagues from A, B and C": one meeting per country
       // a list whose items are set apart by semicolons names people of different offices, met one by one
       const semicolons = objects.length >= 3 && report.body.slice(objects[0].end, objects[objects.length - 1].start).includes(';');
-      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || /\b(?:meetings\s+with|calls)\b/.test(t[0]) || semicolons;
+      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || (!discussion && /\b(?:meetings|calls)\b/.test(t[0])) || semicolons;
       const separate = objects.length >= 2 && plural;
-      const perCountry = objects.length === 0 && cleanCountries.length >= 2 && plural;
+      // "met with his counterparts from A, B and C": one meeting per country (a discussion with them is one meeting)
+      const counterparts = !discussion && COUNTERPARTS.test(report.body.slice(trigEnd, region));
+      const perCountry = objects.length === 0 && cleanCountries.length >= 2 && (plural || counterparts);
       const host = subjects;
       const groups: Array<{ group: number[]; countries: string[] }> = separate
-        ? objects.map((o) => ({ group: [...host, o.official], countries: cleanCountries }))
+        ? objects.map((o) => ({ group: [...host, o.official], countries: [...cleanCountries] }))
         : perCountry
-          ? cleanCountries.map((c) => ({ group: participants, countries: [c] }))
+          ? cleanCountries.map((c) => ({ group: [...participants], countries: [c] }))
           : [{ group: participants, countries: cleanCountries }];
       const found = rule(remote ? 'meeting.call' : separate || perCountry ? 'meeting.separate' : 'meeting.verb', guessedSubject);
       for (const { group, countries: groupCountries } of groups) {
@@ -523,16 +575,8 @@ export function findMeetings(
         };
         // the same people met again only when the report says so ("Later, X held a separate meeting with Y")
         const again = ANOTHER_ENCOUNTER.test(s.text.slice(0, t.index + t[0].length));
-        const dup = meetings.find(
-          (m) =>
-            !again &&
-            !m.recalled &&
-            m.participants.length === group.length &&
-            m.participants.every((p) => group.includes(p)) &&
-            m.countries.join() === groupCountries.join(),
-        );
-        if (dup) dup.date ??= meeting.date;
-        else meetings.push({ ...meeting, extraction: found });
+        if (restated(meeting, discussion, again)) continue;
+        meetings.push({ ...meeting, extraction: found });
       }
       made = true;
       // a later meeting verb of the same sentence may report another meeting ("X met Y, and Z also met Y")
@@ -600,6 +644,34 @@ export function findMeetings(
           evidence: { sentence: s.text, start: s.start, end: s.end },
           extraction: rule('meeting.joint'),
         });
+        made = true;
+      }
+    }
+    // "X and Y discussed …", "The Minister and Z also exchanged views on …": two sides talking, no meeting verb
+    const talk = made ? null : JOINT_TALK.exec(s.text);
+    if (talk) {
+      const at = s.start + talk.index;
+      const named = sm.filter((x) => x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      const last = named[named.length - 1];
+      const group: number[] = [];
+      if (last && /^\s*$/.test(report.body.slice(last.end, at))) {
+        group.push(last.official);
+        for (let k = named.length - 2; k >= 0; k--) {
+          const gap = report.body.slice(named[k].end, named[k + 1].start);
+          if (named[k].official === named[k + 1].official) continue;
+          if (!/^\s*,?\s*and\s/.test(gap) || !gapWordsOk(gap) || group.includes(named[k].official)) break;
+          group.unshift(named[k].official);
+          break;
+        }
+      }
+      const [a, b] = group.map((i) => officials[i].country);
+      if (group.length === 2 && !(a && a === b)) {
+        const m: ExtractedMeeting = {
+          ...heldMeeting(s, at + talk[0].length, { participants: group, countries: [], topics: [] }),
+          status: PLANNED_BEFORE.test(s.text.slice(0, talk.index)) || /\b(?:will|would|are\s+to)\s+$/.test(s.text.slice(0, talk.index)) ? 'planned' : 'held',
+          extraction: rule('meeting.joint-talk'),
+        };
+        if (!restated(m, true)) meetings.push(m);
       }
     }
   }
@@ -619,7 +691,7 @@ export function findMeetings(
   // day's meetings reported after it that give no date of their own
   for (const m of meetings) {
     if (m.date) continue;
-    const sibling = meetings.find((x) => x !== m && x.sentenceIndex === m.sentenceIndex && x.date);
+    const sibling = meetings.find((x) => x !== m && x.sentenceIndex === m.sentenceIndex && x.date && !retold.has(x));
     if (sibling) m.date = sibling.date;
   }
   const lead = sentences[0];

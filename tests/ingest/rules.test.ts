@@ -197,3 +197,56 @@ describe('more meeting verbs', () => {
     expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Idriss Mahamat']]);
   });
 });
+
+describe('meetings without a meeting verb, and one encounter told twice', () => {
+  test('"held meetings in <city> on <day> with A, with B and with C": place and day between the verb and "with"', () => {
+    const g = fromText(
+      'Foreign Minister of Peru Lucia Ramos held meetings in Oslo on Monday with Prime Minister of Norway Kari Holm, with Speaker Ole Berg and with Justice Minister Tomas Vega.',
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Lucia Ramos', 'Kari Holm'],
+      ['Lucia Ramos', 'Ole Berg'],
+      ['Lucia Ramos', 'Tomas Vega'],
+    ]);
+    expect(g.meetings[0]).toMatchObject({ city: 'Oslo', date: '2024-05-06' });
+  });
+
+  test('"discussed … with X" is a meeting with X; "discussed cooperation with Peru" is none', () => {
+    const g = fromText('Prime Minister of Norway Kari Holm discussed fisheries, trade and energy with Foreign Minister of Peru Lucia Ramos on Tuesday.', '2024-05-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Kari Holm', 'Lucia Ramos'], date: '2024-05-07' })]);
+    expect(fromText('Prime Minister of Norway Kari Holm discussed cooperation with Peru and Chad.').meetings).toEqual([]);
+  });
+
+  test('"X and Y discussed …" told after "X held talks with Y" stays one meeting and gives it its day', () => {
+    const g = fromText(
+      [
+        'Foreign Minister of Peru Lucia Ramos held talks with Prime Minister of Norway Kari Holm in Oslo.',
+        'Ramos and Holm discussed fisheries yesterday.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kari Holm'], date: '2024-05-07' })]);
+  });
+
+  test('"X and Y discussed …" alone is a meeting (meeting.joint-talk); two of one government are not', () => {
+    const g = fromText('Foreign Minister of Peru Lucia Ramos and Prime Minister of Norway Kari Holm discussed fisheries in Oslo.');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kari Holm'], extraction: expect.objectContaining({ rule: 'meeting.joint-talk' }) })]);
+    expect(fromText('Foreign Minister of Peru Lucia Ramos and Prime Minister of Peru Tomas Vega discussed the budget.').meetings).toEqual([]);
+  });
+
+  test('"met his counterparts from A, B and C": one meeting per country, later filled by the counterpart named', () => {
+    const g = fromText(
+      [
+        'Foreign Minister of Peru Lucia Ramos met on Monday with his counterparts from Norway, Chad and Japan.',
+        'Ramos also held talks with Norwegian Foreign Minister Kari Holm.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.countries, m.date])).toEqual([
+      [['Lucia Ramos', 'Kari Holm'], [], '2024-05-06'],
+      [['Lucia Ramos'], ['TD'], '2024-05-06'],
+      [['Lucia Ramos'], ['JP'], '2024-05-06'],
+    ]);
+  });
+});
