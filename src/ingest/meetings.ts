@@ -40,20 +40,29 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+(?:[a-z]+\s+)?on|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred)\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+(?:[a-z]+\s+)?on|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred)\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
 const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
-  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks|discussions)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised))\b/i;
+  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks|discussions)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/i;
+/** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
+const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call)\s+between\s/i;
+const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
+/** "The talks took place in Tokyo on 6 May": where and when of the meeting just reported. */
+const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|call|consultations|negotiations)\s+(?:was\s+held|were\s+held|took\s+place)\b/;
+/** "At the meeting with …", "In a meeting with …", "During their talks with …": a sentence opening on the meeting. */
+const MEETING_OPENER = /^\s*(?:[\p{Lu}][\p{L}]*\s+)?(?:at|in|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+)?$/iu;
+/** ", accompanied by Y and Z," between the subject and its verb. */
+const ACCOMPANIED_CLAUSE = /,\s*(?:who\s+was\s+)?(?:accompanied|joined|flanked)\s+by\s[^;]*?,\s*(?:(?:also|today|then|later|on\s+\w+)\s+)*$/;
 /** A trigger that names talk, not a meeting: "discussed … with", "spoke with". */
 const DISCUSSION = /^(?:discuss|talked|spoke|speak|conferred)/;
 /** "his counterparts from …", "their colleagues of …": several unnamed counterparts, one per country. */
 const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:counterparts|colleagues)\b/u;
 /** Calls are meetings (CONVENTIONS), but happen in no one place. */
-const REMOTE = /\b(?:phone|telephone|video|videoconference|virtual|online)\b/i;
+const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
   /\b(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
@@ -89,6 +98,7 @@ export const MEETING_RULES = {
   'meeting.joint': 0.67, // 1 of 1
   'meeting.roster': 0.67, // 7 of 7, all in one report: counted as one find
   'meeting.joint-talk': 0.5, // new: not measured on the tuning part yet
+  'meeting.between': 0.5, // new: not measured on the tuning part yet
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -152,6 +162,15 @@ function topicsOf(text: string): string[] {
   return out.slice(0, 8);
 }
 
+/** The first "in <place>" / "at <place>" of a text that names a known place. */
+function firstPlaceIn(text: string): { city: string | null; country: string | null } | null {
+  for (const m of text.matchAll(/\b(?=(?:in|at)\s)/g)) {
+    const p = placeAfterIn(text.slice(m.index));
+    if (p && (p.city || p.country)) return p;
+  }
+  return null;
+}
+
 interface Place {
   city: string | null;
   country: string | null;
@@ -159,7 +178,7 @@ interface Place {
 
 /** "visit to Beijing", "trip to London", "is in Singapore", "arrived in Baku", "visit of the delegation to Azerbaijan". */
 function visitPlace(text: string): Place | null {
-  const re = /\b(?:visit|trip|travel|journey|tour)\b(?:\s+of\s+(?:the|his|her|a)\s+[\w ]{1,40}?)?\s+to\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:will|to)\s+visit\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:is|was|are|were|arrived|arrives|stayed)\s+in\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)/gu;
+  const re = /\b(?:visit|trip|travel|journey|tour)\b(?:\s+of\s+(?:the|his|her|a)\s+[\w ]{1,40}?)?\s+to\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:will\s+visit|to\s+visit|visited|visits|visiting)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)|\b(?:is|was|are|were|arrived|arrives|stayed)\s+in\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const p = findPlaces(m[1] ?? m[2] ?? m[3])[0];
@@ -262,9 +281,16 @@ export function findMeetings(
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
       if (/\b(?:to be held|will be held|will take place|to take place|next)\b/.test(before)) continue;
       if (d.from.precision === 'YEAR') continue;
-      // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it
-      if (d.from.value !== d.to.value) continue;
+      // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it: only its month
+      // is sure, when the span lies in one month
+      if (d.from.value !== d.to.value) {
+        if (d.from.precision === 'DAY' && d.from.value.slice(0, 7) === d.to.value.slice(0, 7)) return { value: d.from.value.slice(0, 7), precision: 'MONTH', inferred: d.from.inferred };
+        continue;
+      }
       if (statementDate(d)) continue;
+      // "X said on Monday that on Wednesday he will receive …": the day of the saying gives way to a later one
+      const said = /\b(?:said|says|announced|told\s+[\w ]{1,30}?|stated)\s+(?:on\s+)?$/i.test(report.body.slice(Math.max(s.start, d.start - 40), d.start));
+      if (said && s.dates.some((x) => x.start > d.end && x.from.precision === 'DAY' && x.from.value === x.to.value && !inConference(x.start))) continue;
       return d.from;
     }
     return null;
@@ -382,6 +408,40 @@ export function findMeetings(
       }
       if (envoys.length || (host >= 0 && countries.length)) continue;
     }
+    // "The talks took place in Tokyo on 6 May": the last meeting's day and place, when it had none
+    if (VENUE.test(s.text) && !sm.some((x) => x.official >= 0 && x.kind !== 'pronoun')) {
+      const target = lastMeeting();
+      if (target && target.sentenceIndex >= s.index - 2) {
+        target.date ??= dateFor(s);
+        if (!target.city && !target.country) {
+          const p = firstPlaceIn(s.text);
+          if (p) {
+            target.city = p.city;
+            target.country = p.country ?? (p.city ? cityCode(p.city) : null);
+          }
+        }
+        continue;
+      }
+    }
+    // "Talks between X and Y were held in Tokyo": the people coordinated after "between"
+    const between = BETWEEN.exec(s.text);
+    if (between && BETWEEN_HELD.test(s.text.slice(between.index)) && !inConference(s.start + between.index)) {
+      const at = s.start + between.index + between[0].length;
+      const named = sm.filter((x) => x.start >= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      const group: number[] = [];
+      for (const x of named) {
+        if (group.includes(x.official)) continue;
+        const gap = report.body.slice(group.length ? named.find((y) => y.official === group[group.length - 1])!.end : at, x.start);
+        if (group.length ? !/^\s*,?\s*(?:and\s+)?/.test(gap) || !gapWordsOk(gap) || verbBetween(s, x.start - gap.length, x.start) : !gapWordsOk(gap)) break;
+        group.push(x.official);
+      }
+      if (group.length >= 2) {
+        const planned = /\b(?:will|to\s+be|is\s+to|are\s+to)\b/.test(s.text.slice(between.index));
+        const m: ExtractedMeeting = { ...heldMeeting(s, at, { participants: group, countries: [], topics: [] }), status: planned ? 'planned' : 'held', extraction: rule('meeting.between') };
+        if (!restated(m, false)) meetings.push(m);
+        continue;
+      }
+    }
     // "A regular meeting of the special group … was held within the framework of the conference"
     const group = GROUP_MEETING.exec(s.text);
     if (group && !inConference(s.start + group.index + group[0].indexOf('meeting'))) {
@@ -445,6 +505,8 @@ export function findMeetings(
       const remote = REMOTE.test(t[0]);
       // "discussed … with X", "spoke with X": no meeting verb, so only a named counterpart makes it a meeting
       const discussion = DISCUSSION.test(t[0]);
+      // "welcomed X" is a meeting with X, "welcomed the decision" none; "welcomed a delegation" is one
+      const welcome = /^welcome/.test(t[0]) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0]) && !/\sby$/.test(t[0])) continue;
@@ -457,9 +519,12 @@ export function findMeetings(
       }
       const clauseStart = Math.max(before.lastIndexOf(';') + 1, 0);
       const beforeMentions = sm.filter((x) => x.end <= trigStart && x.start >= s.start + clauseStart && x.official >= 0 && x.kind !== 'counterpart');
+      // "X, accompanied by Y and Z, met …": X is the subject, Y and Z take part with X
+      const escort = ACCOMPANIED_CLAUSE.exec(before);
+      const escorts = escort ? beforeMentions.filter((x) => x.start >= s.start + escort.index && x.kind !== 'pronoun') : [];
       if (!subject) {
-        const named = beforeMentions.filter((x) => x.kind !== 'pronoun');
-        subject = named.length ? named[named.length - 1] : beforeMentions[beforeMentions.length - 1];
+        const named = beforeMentions.filter((x) => x.kind !== 'pronoun' && !escorts.includes(x));
+        subject = named.length ? named[named.length - 1] : beforeMentions.filter((x) => !escorts.includes(x)).pop();
       }
       const region = regionEnd(report.body.slice(0, s.end), trigEnd);
       const objectMentions = sm.filter((x) => x.start >= trigEnd && x.end <= region && (x.official >= 0 || x.kind === 'counterpart'));
@@ -491,10 +556,15 @@ export function findMeetings(
       const unnamedSubject = titleOnly && objects.length > 0;
       // "at the meeting with X, Y gave …": subject after the object
       if (!subject && objects.length && !unnamedSubject) {
-        const later = sm.filter((x) => x.start >= region && x.official >= 0 && x.kind !== 'pronoun' && x.official !== objects[0].official);
+        // "In a meeting with X, Secretary General of NATO, on Monday, Y said": the clause ends at the comma after X's title
+        const from = MEETING_OPENER.test(before) ? objects[objects.length - 1].end : region;
+        const later = sm.filter((x) => x.start >= from && x.official >= 0 && x.kind !== 'pronoun' && !objects.some((o) => o.official === x.official));
         subject = later[0];
       }
       let guessedSubject = false;
+      // "At the ceremony, Dame Cindy welcomed …": a subject named right before the verb but not known as an official is
+      // someone the report names, not its main actor
+      if (!subject && !unnamedSubject && s.runs.some((r) => r.person && /^\s+$/.test(report.body.slice(r.end, trigStart)))) continue;
       if (!subject && !unnamedSubject) {
         const main = mentions.mainActor();
         if (main >= 0 && (objects.length === 0 || objects[0].official !== main)) subject = { official: main, kind: 'description', start: 0, end: 0, sentence: s.index };
@@ -512,10 +582,14 @@ export function findMeetings(
           k--;
         }
       }
+      for (const x of escorts) if (!subjects.includes(x.official)) subjects.push(x.official);
       const participants: number[] = [...subjects];
       for (const o of objects) if (!participants.includes(o.official)) participants.push(o.official);
       // unnamed counterparts: countries named in the object ("his colleagues from the USA, Brazil …")
       const countries: string[] = [];
+      // the counterpart must follow the verb, after titles only ("welcomed the decision of X" met nobody)
+      if ((welcome || discussion) && objects.length && !gapWordsOk(report.body.slice(trigEnd, objects[0].start).replace(/['’]s\b/g, ''))) continue;
+      if (welcome && objects.length === 0) continue;
       if (discussion && objects.length === 0 && !objectMentions.some((x) => x.kind === 'counterpart') && !COUNTERPARTS.test(report.body.slice(trigEnd, region))) continue;
       if (objects.length === 0) {
         for (const p of s.places) {
@@ -703,6 +777,13 @@ export function findMeetings(
       if (m.date || m.recalled || m.status !== 'held') continue;
       if (m === first ? m.sentenceIndex <= 2 : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
+  }
+  // "on Wednesday he will receive …": a weekday of a meeting still to come lies after the publication day
+  for (const m of meetings) {
+    if (m.status !== 'planned' || !m.date?.inferred || m.date.precision !== 'DAY' || m.date.value >= report.publishedDate) continue;
+    const day = new Date(`${m.date.value}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 7);
+    if (day.toISOString().slice(0, 10) > report.publishedDate) m.date = { ...m.date, value: day.toISOString().slice(0, 10) };
   }
   return meetings.filter((m) => m.participants.length > 0 || m.countries.length >= 2);
 }

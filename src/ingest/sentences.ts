@@ -23,6 +23,9 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+/** A month name opening the text after a full stop. */
+const MONTH_AFTER = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+
 /** Splits one paragraph (already positioned at `offset` in the body) into sentences. */
 function splitParagraph(text: string, offset: number): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
@@ -37,6 +40,8 @@ function splitParagraph(text: string, offset: number): Array<{ text: string; sta
       if (!/^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(after)) continue;
       if (m[0].startsWith('.') && m[0].length === 1) {
         const before = text.slice(start, m.index);
+        // a European ordinal date: "on 27-28. May", "5. Juni"
+        if (/(?:^|[\s(-])\d{1,2}$/.test(before) && MONTH_AFTER.test(after)) continue;
         const word = /([\p{L}.]+)$/u.exec(before);
         if (word) {
           const w = word[1].toLowerCase();

@@ -250,3 +250,67 @@ describe('meetings without a meeting verb, and one encounter told twice', () => 
     ]);
   });
 });
+
+describe('more ways the genre reports a meeting', () => {
+  test('"welcomed her counterpart X" is a meeting; "welcomed the decision of X" is none', () => {
+    const g = fromText('Foreign Minister of Peru Lucia Ramos welcomed her Japanese counterpart Kenji Mori to Lima on Monday.', '2024-05-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kenji Mori'], date: '2024-05-06' })]);
+    expect(fromText("Foreign Minister of Peru Lucia Ramos welcomed the decision of Japan's Prime Minister Kenji Mori.").meetings).toEqual([]);
+  });
+
+  test('"X phoned Y" is a call', () => {
+    const g = fromText('Japanese Foreign Minister Kenji Mori phoned Peruvian Foreign Minister Lucia Ramos on Monday.', '2024-05-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Kenji Mori', 'Lucia Ramos'], extraction: expect.objectContaining({ rule: 'meeting.call' }) })]);
+  });
+
+  test('"In a meeting with X, <title>, Y said …": the subject follows the counterpart\'s title', () => {
+    const g = fromText('In a meeting with Ole Berg, Secretary General of NATO, on Monday, Prime Minister Kari Holm of Norway said the alliance must grow.');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Kari Holm', 'Ole Berg']]);
+  });
+
+  test('"X, accompanied by Y, met Z" and "X was accompanied by Y and W": the escorts take part', () => {
+    const a = fromText('Foreign Minister of Peru Lucia Ramos, accompanied by Deputy Foreign Minister Tomas Vega, met President of Chad Idriss Mahamat on Monday.');
+    expect(a.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Tomas Vega', 'Idriss Mahamat']]);
+    const b = fromText(
+      'President of Chad Idriss Mahamat received Foreign Minister of Peru Lucia Ramos on Monday. Ramos was accompanied by Deputy Foreign Minister Tomas Vega and Ambassador Ana Duarte.',
+    );
+    expect(b.meetings.map((m) => m.participants)).toEqual([['Idriss Mahamat', 'Lucia Ramos', 'Tomas Vega', 'Ana Duarte']]);
+  });
+
+  test('"Talks between X and Y were held in <city>" (meeting.between)', () => {
+    const g = fromText('Talks between Japanese Prime Minister Kenji Mori and Peruvian President Lucia Ramos were held in Tokyo on Monday.', '2024-05-08');
+    expect(g.meetings).toEqual([
+      expect.objectContaining({ participants: ['Kenji Mori', 'Lucia Ramos'], city: 'Tokyo', date: '2024-05-06', status: 'held', extraction: expect.objectContaining({ rule: 'meeting.between' }) }),
+    ]);
+  });
+
+  test('"The talks took place in <city> on <day>": place and day of the meeting just told', () => {
+    const g = fromText('Peruvian Foreign Minister Lucia Ramos held talks with Japanese Foreign Minister Kenji Mori. The talks took place in Tokyo on 6 May.', '2024-05-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kenji Mori'], city: 'Tokyo', date: '2024-05-06' })]);
+  });
+
+  test('"said on Monday that on Wednesday he will receive X": the later day, and a weekday to come lies ahead', () => {
+    const g = fromText('President of Chad Idriss Mahamat said on Monday that on Wednesday he will receive Foreign Minister of Peru Lucia Ramos.', '2024-05-07');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Idriss Mahamat', 'Lucia Ramos'], status: 'planned', date: '2024-05-08' })]);
+  });
+
+  test('a meeting dated only by a span of days in one month gets the month', () => {
+    const g = fromText('During her visit to Tokyo on 27-28 May, Foreign Minister of Peru Lucia Ramos met Japanese Foreign Minister Kenji Mori.', '2024-06-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kenji Mori'], date: '2024-05' })]);
+  });
+
+  test('"27-28. May" (European date punctuation) ends no sentence', () => {
+    const g = fromText('Peruvian Foreign Minister Lucia Ramos visited Tokyo on 27-28. May, where she met Japanese Foreign Minister Kenji Mori.', '2024-06-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kenji Mori'], date: '2024-05', city: 'Tokyo' })]);
+  });
+
+  test('a subject named right before the verb but unknown as an official is not replaced by the main actor', () => {
+    const g = fromText(
+      [
+        'Prime Minister of Norway Kari Holm opened the forum in Oslo.',
+        'At the ceremony, Dame Ingrid welcomed Ambassador of Peru Lucia Ramos; Ambassador of Chad Idriss Mahamat; and Ambassador of Japan Kenji Mori.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.filter((m) => m.participants.includes('Kari Holm'))).toEqual([]);
+  });
+});
