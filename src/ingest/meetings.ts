@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+)?(?:courtesy\s+)?calls?\s+(?:[a-z]+\s+)?on|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred)\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred)\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -355,6 +355,21 @@ export function findMeetings(
     return false;
   };
 
+  /** Officials each heading one of the short paragraphs that follow `s` (a list the sentence announces with a colon). */
+  const listedBelow = (s: SentenceInfo): number[] => {
+    const out: number[] = [];
+    for (let i = s.index + 1; i < sentences.length; i++) {
+      const item = sentences[i];
+      if (item.paragraph === s.paragraph || sentences[i + 1]?.paragraph === item.paragraph || item.text.length > 200) break;
+      const first = mentions.bySentence[i].find((x) => x.official >= 0 && x.kind !== 'pronoun');
+      if (first && first.start - item.start <= 40) out.push(first.official);
+      // an item whose person is not known as an official is skipped; two such in a row end the list
+      else if (i > s.index + 1 && !out.length) break;
+      else if (!first && !mentions.bySentence[i + 1]?.some((x) => x.official >= 0 && x.start - sentences[i + 1].start <= 40)) break;
+    }
+    return out;
+  };
+
   for (const s of sentences) {
     const sm = mentions.bySentence[s.index];
     // "The meeting was also attended by Z" / "The meeting was chaired by Z"
@@ -381,6 +396,8 @@ export function findMeetings(
     // each ambassador's presentation is a meeting of its own with the head of state who receives it
     if (CREDENTIALS.test(s.text) && CREDENTIALS_VERB.test(s.text)) {
       const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official))];
+      // "The new heads of mission who presented their credentials were:" then one paragraph per envoy
+      if (/:\s*$/.test(s.text)) named.push(...listedBelow(s).filter((i) => !named.includes(i)));
       const envoys = named.filter((i) => isEnvoy(officials[i]));
       const hosts = named.filter((i) => !envoys.includes(i));
       const main = mentions.mainActor();
@@ -506,7 +523,8 @@ export function findMeetings(
       // "discussed … with X", "spoke with X": no meeting verb, so only a named counterpart makes it a meeting
       const discussion = DISCUSSION.test(t[0]);
       // "welcomed X" is a meeting with X, "welcomed the decision" none; "welcomed a delegation" is one
-      const welcome = /^welcome/.test(t[0]) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
+      // "paid a courtesy visit to X" met X; "paid a visit to Japan" met nobody named
+      const welcome = (/^welcome/.test(t[0]) || /\bvisit\s+to$/.test(t[0])) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0]) && !/\sby$/.test(t[0])) continue;
@@ -775,7 +793,9 @@ export function findMeetings(
     const first = meetings.find((m) => !m.recalled);
     for (const m of meetings) {
       if (m.date || m.recalled || m.status !== 'held') continue;
-      if (m === first ? m.sentenceIndex <= 2 : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
+      // the first meeting told takes the lead's day unless a sentence between them gives another
+      const between = sentences.slice(1, m.sentenceIndex).some((x) => x.dates.length);
+      if (m === first ? m.sentenceIndex <= 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
   }
   // "on Wednesday he will receive …": a weekday of a meeting still to come lies after the publication day

@@ -314,3 +314,33 @@ describe('more ways the genre reports a meeting', () => {
     expect(g.meetings.filter((m) => m.participants.includes('Kari Holm'))).toEqual([]);
   });
 });
+
+describe('credentials announced with a colon, one envoy per paragraph', () => {
+  test('"The envoys who presented their credentials were:" then a paragraph each, dated by the lead', () => {
+    const g = fromText(
+      [
+        'Governor General Ana Duarte today welcomed three new heads of mission at Government House.',
+        'The new heads of mission who presented their credentials were:',
+        'His Excellency Lucia Ramos, Ambassador of the Republic of Peru',
+        'His Excellency Archbishop Paolo Verdi, Apostolic Nuncio of the Holy See',
+        'His Excellency Kenji Mori, Ambassador of Japan',
+        'Quick facts:',
+        'Heads of mission present their credentials to the governor general.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([
+      [['Ana Duarte', 'Lucia Ramos'], '2024-05-08'],
+      [['Ana Duarte', 'Kenji Mori'], '2024-05-08'],
+    ]);
+    expect(g.meetings[0].extraction?.rule).toBe('meeting.credentials');
+  });
+});
+
+describe('courtesy and farewell calls and visits', () => {
+  test('"paid a farewell call on X", "paid a courtesy visit to X" are meetings; "paid a visit to Japan" is none', () => {
+    expect(fromText('Ambassador Kenji Mori of Japan paid a farewell call on President Lucia Ramos of Peru on Monday.').meetings.map((m) => m.participants)).toEqual([['Kenji Mori', 'Lucia Ramos']]);
+    expect(fromText('Ambassador Kenji Mori of Japan paid a courtesy visit to President Lucia Ramos of Peru.').meetings.map((m) => m.participants)).toEqual([['Kenji Mori', 'Lucia Ramos']]);
+    expect(fromText('President Lucia Ramos of Peru paid an official visit to Japan on Monday.').meetings).toEqual([]);
+  });
+});
