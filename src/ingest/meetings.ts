@@ -99,6 +99,7 @@ export const MEETING_RULES = {
   'meeting.roster': 0.67, // 7 of 7, all in one report: counted as one find
   'meeting.joint-talk': 0.5, // new: not measured on the tuning part yet
   'meeting.between': 0.5, // new: not measured on the tuning part yet
+  'meeting.at-the-meeting': 0.5, // new: not measured on the tuning part yet
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -737,6 +738,19 @@ export function findMeetings(
           extraction: rule('meeting.joint'),
         });
         made = true;
+      } else if (joint.index === 0 && !meetings.some((m) => !m.recalled)) {
+        // "At the bilateral meeting, X stressed …" in a report that has told of a visit but of no meeting yet: X met
+        // the visitor (the leader of the visiting delegation, else the first official of another country named before)
+        const speaker = sm.find((x) => x.start >= at + joint[0].length && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+        const home = speaker ? officials[speaker.official].country : null;
+        const leader = delegationLeader(s.index);
+        const earlier = mentions.bySentence.slice(0, s.index).flat().filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+        const visitor = leader >= 0 ? leader : (earlier.find((x) => home && officials[x.official].country && officials[x.official].country !== home)?.official ?? -1);
+        if (speaker && home && visitor >= 0 && visitor !== speaker.official) {
+          const m = heldMeeting(s, at + joint[0].length, { participants: [speaker.official, visitor], countries: [], topics: [] });
+          meetings.push({ ...m, extraction: rule('meeting.at-the-meeting') });
+          made = true;
+        }
       }
     }
     // "X and Y discussed …", "The Minister and Z also exchanged views on …": two sides talking, no meeting verb

@@ -344,3 +344,20 @@ describe('courtesy and farewell calls and visits', () => {
     expect(fromText('President Lucia Ramos of Peru paid an official visit to Japan on Monday.').meetings).toEqual([]);
   });
 });
+
+describe('meeting.at-the-meeting: "At the meeting, X said" after a visit is told', () => {
+  test('X met the leader of the visiting delegation', () => {
+    const g = fromText(
+      [
+        "At the invitation of Norway's Prosecutor General Kari Holm, a delegation led by Deputy Prosecutor General of Peru Lucia Ramos has arrived in Oslo.",
+        'At the bilateral meeting, Kari Holm stressed the value of legal assistance.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Kari Holm', 'Lucia Ramos'], extraction: expect.objectContaining({ rule: 'meeting.at-the-meeting' }) })]);
+  });
+
+  test('nobody of another country named before: no meeting', () => {
+    const g = fromText(['Prosecutor General of Norway Kari Holm opened a new office in Oslo.', 'At the meeting, Kari Holm stressed the value of legal assistance.'].join('\n\n'));
+    expect(g.meetings).toEqual([]);
+  });
+});
