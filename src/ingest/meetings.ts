@@ -57,6 +57,9 @@ const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation
 const MEETING_OPENER = /^\s*(?:[\p{Lu}][\p{L}]*\s+)?(?:at|in|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+)?$/iu;
 /** ", accompanied by Y and Z," between the subject and its verb. */
 const ACCOMPANIED_CLAUSE = /,\s*(?:who\s+was\s+)?(?:accompanied|joined|flanked)\s+by\s[^;]*?,\s*(?:(?:also|today|then|later|on\s+\w+)\s+)*$/;
+/** Things, not people, that officials receive. */
+const RECEIVED_THING =
+  /^\s+(?:a|an|the|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:letters?|messages?|invitations?|awards?|prizes?|reports?|proposals?|requests?|gifts?|medals?|notes?|greetings|congratulations|documents?|copy|copies|briefing|support|assurances?|degree|title|order|decorations?|honou?rs?|donations?|grants?|applications?|petitions?|complaints?|instructions?|information|news)\b/u;
 /** A trigger that names talk, not a meeting: "discussed … with", "spoke with". */
 const DISCUSSION = /^(?:discuss|talked|spoke|speak|conferred)/;
 /** "his counterparts from …", "their colleagues of …": several unnamed counterparts, one per country. */
@@ -521,6 +524,8 @@ export function findMeetings(
       const trigEnd = trigStart + t[0].length;
       if (inConference(trigStart)) continue;
       const remote = REMOTE.test(t[0]);
+      // "received a letter from X", "received the award of …": a thing received, not a visitor
+      if (/^(?:received|receives|receive)$/.test(t[0]) && RECEIVED_THING.test(s.text.slice(t.index + t[0].length))) continue;
       // "discussed … with X", "spoke with X": no meeting verb, so only a named counterpart makes it a meeting
       const discussion = DISCUSSION.test(t[0]);
       // "welcomed X" is a meeting with X, "welcomed the decision" none; "welcomed a delegation" is one

@@ -361,3 +361,11 @@ describe('meeting.at-the-meeting: "At the meeting, X said" after a visit is told
     expect(g.meetings).toEqual([]);
   });
 });
+
+describe('things received are no meetings', () => {
+  test('"received a letter from X", "received an invitation from X"', () => {
+    expect(fromText('President of Peru Lucia Ramos received a letter from Japanese Prime Minister Kenji Mori on Monday.').meetings).toEqual([]);
+    expect(fromText('President of Peru Lucia Ramos received an invitation from Japanese Prime Minister Kenji Mori to visit Tokyo.').meetings).toEqual([]);
+    expect(fromText('President of Peru Lucia Ramos received Japanese Prime Minister Kenji Mori on Monday.').meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Kenji Mori']]);
+  });
+});
