@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)\s+by|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred)\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+in\s+(?:audience|(?:his|her)\s+office))?\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -49,7 +49,7 @@ const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event)\s+(?:was|were)\s+(?:al
 const PRESENT_AT =
   /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks|discussions)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/i;
 /** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
-const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call)\s+between\s/i;
+const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call|held|place)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+\d+)?)?\s+between\s/iu;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
 /** "The talks took place in Tokyo on 6 May": where and when of the meeting just reported. */
 const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|call|consultations|negotiations)\s+(?:was\s+held|were\s+held|took\s+place)\b/;
@@ -61,7 +61,7 @@ const ACCOMPANIED_CLAUSE = /,\s*(?:who\s+was\s+)?(?:accompanied|joined|flanked)\
 const RECEIVED_THING =
   /^\s+(?:a|an|the|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:letters?|messages?|invitations?|awards?|prizes?|reports?|proposals?|requests?|gifts?|medals?|notes?|greetings|congratulations|documents?|copy|copies|briefing|support|assurances?|degree|title|order|decorations?|honou?rs?|donations?|grants?|applications?|petitions?|complaints?|instructions?|information|news)\b/u;
 /** A trigger that names talk, not a meeting: "discussed … with", "spoke with". */
-const DISCUSSION = /^(?:discuss|talked|spoke|speak|conferred)/;
+const DISCUSSION = /^(?:discuss|talked|spoke|speak|conferred|exchanged)/;
 /** "his counterparts from …", "their colleagues of …": several unnamed counterparts, one per country. */
 const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:counterparts|colleagues)\b/u;
 /** Calls are meetings (CONVENTIONS), but happen in no one place. */
@@ -70,7 +70,7 @@ const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 const JOINT_AT =
   /\b(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
-const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|reviewed)\b/;
+const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|reviewed|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|also\s+(?:met|held|had|received))\b/i;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
@@ -446,7 +446,7 @@ export function findMeetings(
     }
     // "Talks between X and Y were held in Tokyo": the people coordinated after "between"
     const between = BETWEEN.exec(s.text);
-    if (between && BETWEEN_HELD.test(s.text.slice(between.index)) && !inConference(s.start + between.index)) {
+    if (between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index)) {
       const at = s.start + between.index + between[0].length;
       const named = sm.filter((x) => x.start >= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
       const group: number[] = [];
@@ -780,7 +780,7 @@ export function findMeetings(
         const m: ExtractedMeeting = {
           ...heldMeeting(s, at + talk[0].length, { participants: group, countries: [], topics: [] }),
           status: PLANNED_BEFORE.test(s.text.slice(0, talk.index)) || /\b(?:will|would|are\s+to)\s+$/.test(s.text.slice(0, talk.index)) ? 'planned' : 'held',
-          extraction: rule('meeting.joint-talk'),
+          extraction: rule(REMOTE.test(talk[0]) ? 'meeting.call' : 'meeting.joint-talk'),
         };
         if (!restated(m, true)) meetings.push(m);
       }

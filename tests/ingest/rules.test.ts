@@ -369,3 +369,27 @@ describe('things received are no meetings', () => {
     expect(fromText('President of Peru Lucia Ramos received Japanese Prime Minister Kenji Mori on Monday.').meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Kenji Mori']]);
   });
 });
+
+describe('audiences, working meals, exchanges of views and joint calls', () => {
+  const pairOf = (text: string) => fromText(text, '2024-05-08').meetings.map((m) => [m.participants, m.date, m.extraction?.rule]);
+
+  test('"granted an audience to", "was received in audience by", "had an audience with"', () => {
+    expect(pairOf('King Olav of Norway granted an audience to Foreign Minister of Peru Lucia Ramos on Monday.')).toEqual([[['Olav', 'Lucia Ramos'], '2024-05-06', 'meeting.verb']]);
+    expect(pairOf('Foreign Minister of Peru Lucia Ramos was received in audience by King Olav of Norway on Monday.')).toEqual([[['Lucia Ramos', 'Olav'], '2024-05-06', 'meeting.verb']]);
+    expect(pairOf('Foreign Minister of Peru Lucia Ramos had an audience with King Olav of Norway on Monday.')).toEqual([[['Lucia Ramos', 'Olav'], '2024-05-06', 'meeting.verb']]);
+  });
+
+  test('"held a working lunch with", "exchanged views on … with"', () => {
+    expect(pairOf('Foreign Minister of Peru Lucia Ramos held a working lunch with Japanese Foreign Minister Kenji Mori on Monday.')).toEqual([[['Lucia Ramos', 'Kenji Mori'], '2024-05-06', 'meeting.verb']]);
+    expect(pairOf('Foreign Minister of Peru Lucia Ramos exchanged views on regional issues with Japanese Foreign Minister Kenji Mori on Monday.')).toEqual([
+      [['Lucia Ramos', 'Kenji Mori'], '2024-05-06', 'meeting.verb'],
+    ]);
+  });
+
+  test('"Talks were held on Monday between X and Y"; "X and Y spoke by phone"', () => {
+    expect(pairOf('Talks were held on Monday between Foreign Minister of Peru Lucia Ramos and Japanese Foreign Minister Kenji Mori.')).toEqual([
+      [['Lucia Ramos', 'Kenji Mori'], '2024-05-06', 'meeting.between'],
+    ]);
+    expect(pairOf('Foreign Minister of Peru Lucia Ramos and Japanese Foreign Minister Kenji Mori spoke by phone on Monday.')).toEqual([[['Lucia Ramos', 'Kenji Mori'], '2024-05-06', 'meeting.call']]);
+  });
+});
