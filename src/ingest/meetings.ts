@@ -72,7 +72,9 @@ const JOINT_AT =
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
 const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|reviewed|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
-const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|also\s+(?:met|held|had|received))\b/i;
+const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|again|also\s+(?:met|held|had|received))\b/i;
+/** "The two leaders met again on Tuesday": the people of the last meeting, met once more. */
+const MET_AGAIN = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|delegations|counterparts)\s+(?:also\s+)?(?:met|held\s+(?:talks|a\s+meeting)|spoke|talked)\s+again\b/;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
 const ROSTER =
   /\b(?:due|expected|scheduled|set|slated)\s+to\s+(?:meet(?:\s+with)?|engage\s+with|hold\s+(?:bilateral\s+)?(?:talks|meetings)\s+with)\b[^.;]*?\b(?:include|includes|are|will\s+be)\b/i;
@@ -103,6 +105,7 @@ export const MEETING_RULES = {
   'meeting.joint-talk': 0.5, // new: not measured on the tuning part yet
   'meeting.between': 0.5, // new: not measured on the tuning part yet
   'meeting.at-the-meeting': 0.5, // new: not measured on the tuning part yet
+  'meeting.again': 0.5, // new: not measured on the tuning part yet
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -428,6 +431,15 @@ export function findMeetings(
         }
       }
       if (envoys.length || (host >= 0 && countries.length)) continue;
+    }
+    const again = MET_AGAIN.exec(s.text);
+    const base = again ? lastMeeting() : undefined;
+    if (again && base && base.participants.length >= 2) {
+      meetings.push({
+        ...heldMeeting(s, s.start + again.index, { participants: [...base.participants], countries: [...base.countries], topics: [] }),
+        extraction: rule('meeting.again'),
+      });
+      continue;
     }
     // "The talks took place in Tokyo on 6 May": the last meeting's day and place, when it had none
     if (VENUE.test(s.text) && !sm.some((x) => x.official >= 0 && x.kind !== 'pronoun')) {

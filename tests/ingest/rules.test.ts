@@ -393,3 +393,13 @@ describe('audiences, working meals, exchanges of views and joint calls', () => {
     expect(pairOf('Foreign Minister of Peru Lucia Ramos and Japanese Foreign Minister Kenji Mori spoke by phone on Monday.')).toEqual([[['Lucia Ramos', 'Kenji Mori'], '2024-05-06', 'meeting.call']]);
   });
 });
+
+describe('meeting.again: "the two leaders met again"', () => {
+  test('a second meeting of the same people on another day', () => {
+    const g = fromText('Peruvian President Lucia Ramos met Japanese Prime Minister Kenji Mori on Monday. The two leaders met again on Tuesday at a working dinner.', '2024-05-08');
+    expect(g.meetings.map((m) => [m.participants, m.date, m.extraction?.rule])).toEqual([
+      [['Lucia Ramos', 'Kenji Mori'], '2024-05-06', 'meeting.verb'],
+      [['Lucia Ramos', 'Kenji Mori'], '2024-05-07', 'meeting.again'],
+    ]);
+  });
+});
