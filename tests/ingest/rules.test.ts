@@ -403,3 +403,24 @@ describe('meeting.again: "the two leaders met again"', () => {
     ]);
   });
 });
+
+describe('who attended, and talks told after what they produced', () => {
+  test('"The reception was attended by A and B": both take part in the reception', () => {
+    const g = fromText(
+      [
+        'Crown Prince Faisal bin Omar received President of Chad Idriss Mahamat at the palace today.',
+        'The reception was attended by Minister of Foreign Affairs Khalid Nasser and Minister of State Omar Saleh.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Faisal bin Omar', 'Idriss Mahamat', 'Khalid Nasser', 'Omar Saleh']]);
+  });
+
+  test('"X and his counterpart Y have agreed …, following talks in <city> on Monday"', () => {
+    const g = fromText('Chadian President Idriss Mahamat and his Nigerien counterpart Ali Moussa have agreed to reopen the border, following talks in Niamey on Monday.', '2024-05-08');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Idriss Mahamat', 'Ali Moussa'], date: '2024-05-06', city: 'Niamey' })]);
+  });
+
+  test('"After meeting the press, X said" is no meeting', () => {
+    expect(fromText('After meeting the press, Chadian President Idriss Mahamat said the border would reopen.').meetings).toEqual([]);
+  });
+});
