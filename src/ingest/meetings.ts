@@ -637,6 +637,9 @@ export function findMeetings(
         }
         for (const c of objectMentions.filter((x) => x.kind === 'counterpart' && x.country)) if (!countries.includes(c.country!)) countries.push(c.country!);
       }
+      // the subject named again as the counterpart ("the Foreign Minister met with the Vice-Minister …, Kenji Mori", the
+      // title read as Mori's): the sides are not known
+      if (objects.length === 0 && subject && subject.kind !== 'pronoun' && objectMentions.some((x) => x.official === subject!.official && x.kind !== 'pronoun')) continue;
       const subjCountry = participants.length ? officials[participants[0]].country : null;
       const cleanCountries = countries.filter((c) => c !== subjCountry || countries.length === 1);
       if (participants.length + cleanCountries.length < 2 && !unnamedSubject) continue;

@@ -424,3 +424,15 @@ describe('who attended, and talks told after what they produced', () => {
     expect(fromText('After meeting the press, Chadian President Idriss Mahamat said the border would reopen.').meetings).toEqual([]);
   });
 });
+
+describe('a subject that is also the counterpart', () => {
+  test('"the Foreign Minister met with the Vice-Minister of Japan, X" read as X meeting X gives no meeting with Japan', () => {
+    const g = fromText(
+      [
+        'The Minister of Foreign Affairs, Ambassador Carlos Ruiz, received the Ambassador of Chad, Idriss Mahamat.',
+        'Later, the Foreign Minister met with the Vice-Minister for Foreign Trade of Japan, Kenji Mori.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.filter((m) => m.countries.length > 0 || m.participants.length < 2)).toEqual([]);
+  });
+});
