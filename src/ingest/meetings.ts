@@ -238,8 +238,13 @@ export function findMeetings(
     while ((m = inRe.exec(scan))) {
       // the pattern can match empty at the start: step past it or exec would return the same match forever
       if (m[0] === '') inRe.lastIndex++;
-      const p = placeAfterIn(scan.slice(m.index + m[0].length));
+      const rest = scan.slice(m.index + m[0].length);
+      const p = placeAfterIn(rest);
       if (p && (p.city || p.country)) return { place: p, conference: null };
+      // "at State House, Nairobi", "at the Presidential Palace in Dakar": a building, then its city
+      const building = /^\s*(?:at|in)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+){1,4}?(?:House|Palace|Hall|Building|Office|Headquarters|Residence|Centre|Center|Kremlin|Complex)\s*,\s*(?=[\p{Lu}])/u.exec(rest);
+      const city = building ? findPlaces(rest.slice(building[0].length))[0] : undefined;
+      if (city && city.start === 0 && city.kind === 'city') return { place: { city: city.text, country: city.code }, conference: null };
     }
     // "here" in an agency report is the dateline city
     if (datelineCity && /\bhere\b/.test(scan)) {

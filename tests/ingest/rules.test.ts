@@ -436,3 +436,10 @@ describe('a subject that is also the counterpart', () => {
     expect(g.meetings.filter((m) => m.countries.length > 0 || m.participants.length < 2)).toEqual([]);
   });
 });
+
+describe('the place of a meeting held in a named building', () => {
+  test('"at State House, Nairobi": the city after the building', () => {
+    const g = fromText('President of Kenya Daniel Otieno received President of Chad Idriss Mahamat at State House, Nairobi, on Monday.');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Daniel Otieno', 'Idriss Mahamat'], city: 'Nairobi', country: 'KE' })]);
+  });
+});
