@@ -70,7 +70,7 @@ const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 const JOINT_AT =
   /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
-const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|reviewed|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
+const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|again|also\s+(?:met|held|had|received))\b/i;
 /** "The two leaders met again on Tuesday": the people of the last meeting, met once more. */
@@ -650,7 +650,7 @@ export function findMeetings(
       if (participants.length + cleanCountries.length < 2 && !unnamedSubject) continue;
       if (participants.length === 0) continue;
       // "will visit Washington next week for talks with …": the future reaches over the clause
-      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to)\s[^,;]*$/.test(before);
+      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|would|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to)\s[^,;]*$/.test(before);
       const status: MeetingStatus = planned ? 'planned' : 'held';
       const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
       const { place, conference } = remote ? { place: null, conference: null } : placeFor(s, trigStart, placeEnd);
@@ -797,13 +797,14 @@ export function findMeetings(
         }
       }
       const [a, b] = group.map((i) => officials[i].country);
-      if (group.length === 2 && !(a && a === b)) {
+      if (group.length === 2) {
         const m: ExtractedMeeting = {
           ...heldMeeting(s, at + talk[0].length, { participants: group, countries: [], topics: [] }),
           status: PLANNED_BEFORE.test(s.text.slice(0, talk.index)) || /\b(?:will|would|are\s+to)\s+$/.test(s.text.slice(0, talk.index)) ? 'planned' : 'held',
           extraction: rule(REMOTE.test(talk[0]) ? 'meeting.call' : 'meeting.joint-talk'),
         };
-        if (!restated(m, true)) meetings.push(m);
+        // on its own, talk is a meeting only between two sides known to differ (not a minister and a deputy at home)
+        if (!restated(m, true) && a && b && a !== b) meetings.push(m);
       }
     }
   }

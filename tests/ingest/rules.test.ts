@@ -443,3 +443,15 @@ describe('the place of a meeting held in a named building', () => {
     expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Daniel Otieno', 'Idriss Mahamat'], city: 'Nairobi', country: 'KE' })]);
   });
 });
+
+describe('meeting.joint-talk needs two sides', () => {
+  test('a minister and a deputy of no stated country discussing the budget, or two leaders reviewing troops, met nobody', () => {
+    expect(fromText('Minister Lucia Ramos and Deputy Minister Tomas Vega discussed the budget at a cabinet session.').meetings).toEqual([]);
+    expect(fromText('Japanese Prime Minister Kenji Mori and Chinese Premier Li Wei reviewed the troops at the parade.').meetings).toEqual([]);
+  });
+
+  test('"said the issue would be discussed with X next week" is planned', () => {
+    const g = fromText('Foreign Minister of Peru Lucia Ramos said the issue would be discussed with Japanese Prime Minister Kenji Mori next week.');
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kenji Mori'], status: 'planned' })]);
+  });
+});
