@@ -99,7 +99,7 @@ export const MEETING_RULES = {
   'meeting.heads-of-state': 0.67, // 1 of 1
   'meeting.verb': 0.93, // 42 of 44
   'meeting.call': 0.75, // 2 of 2
-  'meeting.separate': 0.98, // 40 of 40
+  'meeting.separate': 0.98, // 42 of 42
   'meeting.with-whom': 0.5, // not seen
   'meeting.joint': 0.67, // 1 of 1
   'meeting.roster': 0.67, // 7 of 7, all in one report: counted as one find
@@ -128,7 +128,8 @@ const GAP_WORDS = new Set(['and', 'with', 'on', 'the', 'his', 'her', 'their', 'o
 
 /** Only connectors, titles and capitalised words between two listed people. */
 function gapWordsOk(gap: string): boolean {
-  for (const w of gap.split(/[\s,]+/).filter(Boolean)) {
+  // brackets and semicolons around a word ("(ICC);") are the list's punctuation, not words
+  for (const w of gap.split(/[\s,]+/).map((x) => x.replace(/^[([]+|[)\];:]+$/g, '')).filter(Boolean)) {
     if (/^\p{Lu}/u.test(w) || GAP_WORDS.has(w.toLowerCase()) || LOWER_TITLE.test(w)) continue;
     return false;
   }

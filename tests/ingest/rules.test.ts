@@ -455,3 +455,16 @@ describe('meeting.joint-talk needs two sides', () => {
     expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Lucia Ramos', 'Kenji Mori'], status: 'planned' })]);
   });
 });
+
+describe('semicolon lists with bracketed acronyms', () => {
+  test('"…, President of the International Court (ICC); and X, …": the list goes on past the brackets', () => {
+    const g = fromText(
+      'Secretary General Marta Linde held bilateral meetings with Omar Haddad, Minister of Justice of Jordan; Kari Holm, President of the International Court (ICC); and Paulo Reis, Prosecutor of the ICC.',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Marta Linde', 'Omar Haddad'],
+      ['Marta Linde', 'Kari Holm'],
+      ['Marta Linde', 'Paulo Reis'],
+    ]);
+  });
+});
