@@ -287,6 +287,9 @@ export function findMeetings(
       report.body.slice(Math.max(0, d.start - 60), d.start),
     );
 
+  // "WASHINGTON (UrduPoint News / Sputnik - 10th December, 2021) X discussed …": a dateline left in the text dates the report
+  const inDateline = (d: { start: number }): boolean => /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start));
+
   const dateFor = (s: SentenceInfo): PartialDate | null => {
     // "Earlier the same day", "On the same day": the day of the meeting reported before
     if (!s.dates.length && /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day)\b/i.test(s.text)) return lastMeeting()?.date ?? null;
@@ -295,6 +298,7 @@ export function findMeetings(
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
       if (/\b(?:to be held|will be held|will take place|to take place|next)\b/.test(before)) continue;
       if (d.from.precision === 'YEAR') continue;
+      if (inDateline(d)) continue;
       // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it: only its month
       // is sure, when the span lies in one month
       if (d.from.value !== d.to.value) {
@@ -829,7 +833,7 @@ export function findMeetings(
     if (sibling) m.date = sibling.date;
   }
   const lead = sentences[0];
-  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x));
+  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x));
   if (leadDate && !conferences.some((c) => c.sentenceIndex === 0)) {
     // "X also met Y", "earlier, X met Z": another encounter, on a day the report does not give
     const first = meetings.find((m) => !m.recalled);

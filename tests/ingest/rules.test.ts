@@ -468,3 +468,13 @@ describe('semicolon lists with bracketed acronyms', () => {
     ]);
   });
 });
+
+describe('a dateline left in the text', () => {
+  test('"CITY (Agency - 10th December, 2021) X discussed … with Y": the dateline dates the report, not the meeting', () => {
+    const g = fromText(
+      'OSLO (Nordic News / Agency - 10th December, 2021) Prime Minister of Norway Kari Holm discussed fisheries with Foreign Minister of Peru Lucia Ramos, the government said.',
+      '2021-12-10',
+    );
+    expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Kari Holm', 'Lucia Ramos'], date: null })]);
+  });
+});
