@@ -87,8 +87,7 @@ function yearOf(facts: Pick<ConferenceFacts, 'startDate' | 'reportYear'>): numbe
 export function upsertConference(scope: WriteScope, facts: ConferenceFacts, now: Date) {
   const key = conferenceKey(facts);
   // The organizer's name is searchable too; organizers are never renamed, so reading it once suffices.
-  const organizerName = async (id: ObjectId | null) =>
-    id ? ((await organizationsCollection(scope.db).findOne({ _id: id }, { maxTimeMS: scope.maxTimeMS }))?.name ?? '') : '';
+  const organizerName = async (id: ObjectId | null) => (id ? ((await scope.read(organizationsCollection(scope.db), id))?.name ?? '') : '');
   return upsertById(conferencesCollection(scope.db), scope, {
     id: conferenceId(facts),
     now,
