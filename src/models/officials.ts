@@ -121,6 +121,19 @@ function titleKey(title: ReportedTitleDoc): string {
   return `${title.reportedAt?.toISOString() ?? ''}|${title.articleId?.toHexString() ?? ''}|${foldText(title.title)}`;
 }
 
+/**
+ * Reads, in one round of point reads, what resolving these mentions will need
+ * (their name entries must be read already): the officials the entries list,
+ * and the ids new officials would get. Locks them first.
+ */
+export async function prefetchOfficials(scope: WriteScope, mentions: Array<Pick<OfficialFacts, 'name' | 'aliases'>>): Promise<void> {
+  const keys = mentions.map(officialNameKeys).filter((k) => k.length > 0);
+  const entries = await scope.readAll(officialNamesCollection(scope.db), keys.flat());
+  const ids = uniqueIds([...entries.flatMap((entry) => entry?.officialIds ?? []), ...keys.map((k) => idFromKey('officials', k[0]!))]);
+  await scope.locks.lockAll(ids.map((id) => lockKey(officialsCollection(scope.db).collectionName, id.toHexString())));
+  await scope.readAll(officialsCollection(scope.db), ids);
+}
+
 /** Creates the official or merges aliases, titles, organization and country into the stored one, and indexes its names. */
 export async function upsertOfficial(scope: WriteScope, facts: OfficialFacts, now: Date) {
   const { id, entries } = await resolveOfficialId(scope, facts);

@@ -124,7 +124,9 @@ export class WriteScope {
    */
   async flush(): Promise<void> {
     const groups = new Map<string, Staged[]>();
-    for (const entry of this.staged.values()) {
+    // Inserts before replacements: a bulk write sends one command per run of operations of one kind.
+    const entries = [...this.staged.values()].sort((a, b) => Number(a.stored !== null) - Number(b.stored !== null));
+    for (const entry of entries) {
       const name = entry.collection.collectionName;
       groups.set(name, [...(groups.get(name) ?? []), entry]);
     }

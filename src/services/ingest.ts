@@ -14,7 +14,7 @@ import { articleIdForUrl, articlesCollection, upsertArticle, type ArticleDoc } f
 import { uniqueIds, type EvidenceDoc, type ExtractionDoc, type PartialDateDoc } from '../models/common';
 import { conferenceId, conferencesCollection, upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
 import { meetingId, meetingsCollection, upsertMeeting, type MeetingStatusValue } from '../models/meetings';
-import { officialNameKeys, officialNameLock, officialNamesCollection, officialsCollection, upsertOfficial, type OfficialDoc } from '../models/officials';
+import { officialNameKeys, officialNameLock, officialNamesCollection, officialsCollection, prefetchOfficials, upsertOfficial, type OfficialDoc } from '../models/officials';
 import { organizationId, organizationsCollection, upsertOrganization, type OrganizationDoc } from '../models/organizations';
 import { RelationLinks } from '../models/links';
 import { inWriteScope, type WriteScope, type WriteScopeOptions } from '../models/scope';
@@ -289,6 +289,7 @@ export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date
   return inWriteScope(db, options, async (scope) => {
     await scope.locks.lockAll(knownLocks(valid));
     await prefetchKnown(scope, valid);
+    await prefetchOfficials(scope, valid.officials);
     return writeIngestion(scope, valid, now);
   });
 }

@@ -22,6 +22,9 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to serve the MongoDB wire protocol on")
 	dataDir := flag.String("data", ".data/db", "directory holding one SQLite file per database")
+	// WAL with synchronous=NORMAL: a commit no longer waits for fsync; a process crash loses nothing,
+	// a power cut may lose the last commits (https://www.sqlite.org/pragma.html#pragma_synchronous).
+	synchronous := flag.String("sqlite-synchronous", "normal", "SQLite synchronous level: off, normal, full or extra")
 	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input reaches end of file (the parent process died)")
 	flag.Parse()
 
@@ -36,7 +39,7 @@ func main() {
 	db, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + *synchronous + ")",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
