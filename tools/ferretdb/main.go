@@ -28,6 +28,12 @@ func main() {
 	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input reaches end of file (the parent process died)")
 	flag.Parse()
 
+	switch *synchronous {
+	case "off", "normal", "full", "extra":
+	default:
+		log.Fatalf("ferretdb: -sqlite-synchronous must be off, normal, full or extra, not %q", *synchronous)
+	}
+
 	dir, err := filepath.Abs(*dataDir)
 	if err != nil {
 		log.Fatalf("ferretdb: bad data directory %q: %v", *dataDir, err)
