@@ -15,7 +15,7 @@
  * into the same entity (in this process; see locks.ts for why FerretDB serves
  * one).
  */
-import type { AnyBulkWriteOperation, Collection, Db, Document, Filter, ObjectId } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Document, type Filter, type ObjectId } from 'mongodb';
 import { ConflictError, isDuplicateKeyError } from '../errors';
 import { backendOf } from './backend';
 import { LockSet } from './locks';
@@ -41,7 +41,6 @@ interface Staged {
   next?: Document;
   /** Ids added with `$addToSet` instead (a list several processes may extend at once on MongoDB). */
   addToSet?: { field: string; values: unknown[] };
-  sent: boolean;
 }
 
 /** Another process wrote a document between this write's read and its write (MongoDB): the whole write is redone. */
@@ -55,6 +54,8 @@ export class WriteScope {
   /** What this write has read or staged, by `collection:id`: later reads of the same document cost nothing. */
   private readonly view = new Map<string, Document | null>();
   private readonly staged = new Map<string, Staged>();
+  /** Staged documents in the order their writes were sent: undone newest first. */
+  private sent: Staged[] = [];
 
   constructor(
     readonly db: Db,
@@ -109,7 +110,7 @@ export class WriteScope {
     let entry = this.staged.get(key);
     if (!entry) {
       if (!this.view.has(key)) throw new Error(`${key} is staged without being read first.`);
-      entry = { collection: collection as Collection<Document>, id, stored: this.view.get(key) ?? null, sent: false };
+      entry = { collection: collection as Collection<Document>, id, stored: this.view.get(key) ?? null };
       this.staged.set(key, entry);
     }
     return entry;
@@ -137,24 +138,32 @@ export class WriteScope {
       for (let i = 0; i < entries.length; i += 1) this.options.beforeWrite?.(name);
       const operations = entries.map((entry) => this.operation(entry, versionChecked));
       const collection = entries[0]!.collection;
-      try {
-        if (versionChecked) {
-          for (const [i, entry] of entries.entries()) {
-            entry.sent = true;
-            const result = await collection.bulkWrite([operations[i]!], { maxTimeMS: this.maxTimeMS });
-            if (result.insertedCount + result.matchedCount + result.upsertedCount !== 1) throw new StaleWriteError();
-          }
-        } else {
-          for (const entry of entries) entry.sent = true;
-          const result = await collection.bulkWrite(operations, { ordered: true, maxTimeMS: this.maxTimeMS });
-          if (result.insertedCount + result.matchedCount + result.upsertedCount !== entries.length) {
+      // One command per document on MongoDB, all of the collection's at once on FerretDB.
+      const batches = versionChecked ? entries.map((_, i) => [i]) : [entries.map((_, i) => i)];
+      for (const batch of batches) {
+        const sent = batch.map((i) => entries[i]!);
+        this.sent.push(...sent);
+        try {
+          const result = await collection.bulkWrite(
+            batch.map((i) => operations[i]!),
+            { ordered: true, maxTimeMS: this.maxTimeMS },
+          );
+          if (result.insertedCount + result.matchedCount + result.upsertedCount !== batch.length) {
+            // Only a write from another process (MongoDB's version check) or outside the write path can cause it.
+            if (versionChecked) throw new StaleWriteError();
             throw new ConflictError(`A document of ${name} changed or went away while this write held its lock.`);
           }
+        } catch (error) {
+          if (error instanceof MongoBulkWriteError) {
+            // An ordered bulk write stops at its first failure: later documents were not written, so not undone either.
+            const failedAt = Math.min(...[error.writeErrors].flat().map((e) => e.index));
+            const unsent = new Set(sent.slice(failedAt));
+            this.sent = this.sent.filter((entry) => !unsent.has(entry));
+          }
+          // A racing insert of the same id: another writer created it meanwhile.
+          if (isDuplicateKeyError(error)) throw new StaleWriteError();
+          throw error;
         }
-      } catch (error) {
-        // A racing insert of the same id: another writer created it meanwhile.
-        if (isDuplicateKeyError(error)) throw new StaleWriteError();
-        throw error;
       }
     }
     this.staged.clear();
@@ -174,13 +183,13 @@ export class WriteScope {
 
   /** Puts every document this write sent back as it was, newest first. */
   async undo(): Promise<void> {
-    const sent = [...this.staged.values()].filter((entry) => entry.sent).reverse();
-    for (const entry of sent) {
+    for (const entry of [...this.sent].reverse()) {
       const collection = this.db.collection(entry.collection.collectionName);
       const filter = { _id: entry.id as ObjectId };
       if (entry.stored) await collection.replaceOne(filter, entry.stored, { upsert: true, maxTimeMS: this.maxTimeMS });
       else await collection.deleteOne(filter, { maxTimeMS: this.maxTimeMS });
     }
+    this.sent = [];
     this.staged.clear();
   }
 
