@@ -262,58 +262,43 @@ class ChangeLog {
   }
 }
 
-/**
- * Locks every entity whose id is known before writing (names, organizations,
- * conferences, the article), in one sorted pass: two ingestions that share an
- * entity run one after the other instead of deadlocking.
- */
-function knownLocks(valid: ValidIngestion): string[] {
+/** The ids the input itself gives, before anything is read: name entries, organizations, conferences, the article. */
+function knownIds(valid: ValidIngestion) {
   const reportYear = valid.article.publishedAt.utc.getUTCFullYear();
-  const organizations = [
-    ...valid.officials.filter((o) => o.organization).map((o) => organizationId({ name: o.organization!, country: o.country })),
-    ...valid.conferences.filter((c) => c.organizer).map((c) => organizationId({ name: c.organizer!, country: null })),
-  ];
-  const conferences = valid.conferences.map((c) =>
-    conferenceId({ ...c, organizerId: c.organizer ? organizationId({ name: c.organizer, country: null }) : null, reportYear }),
-  );
-  return [
-    ...valid.officials.flatMap((o) => officialNameKeys(o).map(officialNameLock)),
-    ...organizations.map((id) => lockKey('organizations', id.toHexString())),
-    ...conferences.map((id) => lockKey('conferences', id.toHexString())),
-    lockKey('articles', articleIdForUrl(valid.article.url).toHexString()),
-  ];
+  return {
+    nameKeys: valid.officials.flatMap((o) => officialNameKeys(o)),
+    organizations: [
+      ...valid.officials.filter((o) => o.organization).map((o) => organizationId({ name: o.organization!, country: o.country })),
+      ...valid.conferences.filter((c) => c.organizer).map((c) => organizationId({ name: c.organizer!, country: null })),
+    ],
+    conferences: valid.conferences.map((c) =>
+      conferenceId({ ...c, organizerId: c.organizer ? organizationId({ name: c.organizer, country: null }) : null, reportYear }),
+    ),
+    article: articleIdForUrl(valid.article.url),
+  };
 }
 
 export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date, options: WriteScopeOptions = {}): Promise<IngestResult> {
   const valid = validateIngestion(input);
+  const known = knownIds(valid);
   return inWriteScope(db, options, async (scope) => {
-    await scope.locks.lockAll(knownLocks(valid));
-    await prefetchKnown(scope, valid);
+    // Every entity whose id is known, locked in one sorted pass: two ingestions that share an entity run one after the other instead of deadlocking.
+    await scope.locks.lockAll([
+      ...known.nameKeys.map(officialNameLock),
+      ...known.organizations.map((id) => lockKey('organizations', id.toHexString())),
+      ...known.conferences.map((id) => lockKey('conferences', id.toHexString())),
+      lockKey('articles', known.article.toHexString()),
+    ]);
+    // Then read, in one round of point reads sent together, what is stored under them; then the officials they resolve to.
+    await Promise.all([
+      scope.readAll(officialNamesCollection(scope.db), known.nameKeys),
+      scope.readAll(organizationsCollection(scope.db), known.organizations),
+      scope.readAll(conferencesCollection(scope.db), known.conferences),
+      scope.read(articlesCollection(scope.db), known.article),
+    ]);
     await prefetchOfficials(scope, valid.officials);
     return writeIngestion(scope, valid, now);
   });
-}
-
-/**
- * Reads, in one round of point reads sent together, every stored document
- * whose id the input already gives (name entries, organizations, conferences,
- * the article): the write then merges without waiting on them one by one.
- */
-async function prefetchKnown(scope: WriteScope, valid: ValidIngestion): Promise<void> {
-  const reportYear = valid.article.publishedAt.utc.getUTCFullYear();
-  const organizationIds = [
-    ...valid.officials.filter((o) => o.organization).map((o) => organizationId({ name: o.organization!, country: o.country })),
-    ...valid.conferences.filter((c) => c.organizer).map((c) => organizationId({ name: c.organizer!, country: null })),
-  ];
-  const conferenceIds = valid.conferences.map((c) =>
-    conferenceId({ ...c, organizerId: c.organizer ? organizationId({ name: c.organizer, country: null }) : null, reportYear }),
-  );
-  await Promise.all([
-    scope.readAll(officialNamesCollection(scope.db), valid.officials.flatMap((o) => officialNameKeys(o))),
-    scope.readAll(organizationsCollection(scope.db), organizationIds),
-    scope.readAll(conferencesCollection(scope.db), conferenceIds),
-    scope.read(articlesCollection(scope.db), articleIdForUrl(valid.article.url)),
-  ]);
 }
 
 async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Date): Promise<IngestResult> {
@@ -385,9 +370,6 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
   // They join the parents' own staged writes: each document is still written once.
   await links.write(scope, now);
 
-  // After the entity writes: derived read models that ingestion maintains are updated here (stage their
-  // documents in `scope` so they are written with the rest and undone with it on failure).
-
   const article = log.record(
     'ARTICLE',
     'Article',
@@ -407,5 +389,10 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
       now,
     ),
   );
+
+  // After the entity writes: derived read models that ingestion maintains are updated here. Stage their documents
+  // in `scope` (scope.read / scope.put, or upsertById) so they are written with the rest — before the article,
+  // which the scope writes last — and undone with it on failure.
+
   return { article, changes: log.list() };
 }
