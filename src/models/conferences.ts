@@ -16,7 +16,7 @@ import { idFromKey } from '../ids';
 import { foldText, foldedTokens, nameKey } from '../text/normalize';
 import { organizationsCollection } from './organizations';
 import type { WriteScope } from './scope';
-import { upsertById, type Keyed } from './upsert';
+import { lockKey, upsertById, type Keyed } from './upsert';
 
 export type ConferenceStatusValue = 'HELD' | 'PLANNED';
 
@@ -87,8 +87,12 @@ function yearOf(facts: Pick<ConferenceFacts, 'startDate' | 'reportYear'>): numbe
 export function upsertConference(scope: WriteScope, facts: ConferenceFacts, now: Date) {
   const key = conferenceKey(facts);
   // The organizer's name is searchable too; organizers are never renamed, so reading it once suffices.
-  const organizerName = async (id: ObjectId | null) =>
-    id ? ((await organizationsCollection(scope.db).findOne({ _id: id }, { maxTimeMS: scope.maxTimeMS }))?.name ?? '') : '';
+  // Locked before it is read: the write may list this conference on it later, merging into what it read.
+  const organizerName = async (id: ObjectId | null) => {
+    if (!id) return '';
+    await scope.locks.lock(lockKey(organizationsCollection(scope.db).collectionName, id.toHexString()));
+    return (await scope.read(organizationsCollection(scope.db), id))?.name ?? '';
+  };
   return upsertById(conferencesCollection(scope.db), scope, {
     id: conferenceId(facts),
     now,

@@ -1,7 +1,7 @@
 /**
  * The relation ids parents keep for their readers (`official.meetingIds`,
  * `conference.meetingIds`, `organization.officialIds`…), collected while a
- * write runs and added at its end, one write per parent.
+ * write runs and added at its end, in the same write as the parent's facts.
  */
 import type { Collection, ObjectId } from 'mongodb';
 import type { WriteScope } from './scope';
@@ -27,15 +27,12 @@ export class RelationLinks {
     return (pending.relations[field] ??= { add: [], remove: [] });
   }
 
-  /**
-   * Writes every parent's new ids, in a fixed order; returns each outcome with its collection's name.
-   * `known`: documents this write stored and still holds locked (by hex id), updated without a read.
-   */
-  async write(scope: WriteScope, now: Date, known: Map<string, Keyed> = new Map()): Promise<Array<{ collection: string; result: UpsertResult<Keyed> }>> {
+  /** Stages every parent's new ids, in a fixed order; returns each outcome with its collection's name. */
+  async write(scope: WriteScope, now: Date): Promise<Array<{ collection: string; result: UpsertResult<Keyed> }>> {
     const out = [];
     const ordered = [...this.pending.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, pending]) => pending);
     for (const pending of ordered) {
-      const result = await changeRelationIds(pending.collection, scope, pending.id, pending.relations, now, known.get(pending.id.toHexString()));
+      const result = await changeRelationIds(pending.collection, scope, pending.id, pending.relations, now);
       out.push({ collection: pending.collection.collectionName, result });
     }
     this.pending.clear();

@@ -103,12 +103,11 @@ function chooseOfficial(candidates: OfficialDoc[], facts: OfficialFacts): Offici
 async function resolveOfficialId(scope: WriteScope, facts: OfficialFacts): Promise<{ id: ObjectId; entries: Map<string, OfficialNameDoc | null> }> {
   const keys = officialNameKeys(facts);
   await scope.locks.lockAll(keys.map(officialNameLock));
-  const options = { maxTimeMS: scope.maxTimeMS };
-  const entries = await Promise.all(keys.map((key) => officialNamesCollection(scope.db).findOne({ _id: key }, options)));
+  const entries = await scope.readAll(officialNamesCollection(scope.db), keys);
   const ids = uniqueIds(entries.flatMap((entry) => entry?.officialIds ?? [])).sort((a, b) => a.toHexString().localeCompare(b.toHexString()));
-  const candidates = (await Promise.all(ids.map((id) => officialsCollection(scope.db).findOne({ _id: id }, options)))).filter(
-    (official): official is OfficialDoc => official != null,
-  );
+  // Locked before they are read, so the version merged into is the current one.
+  await scope.locks.lockAll(ids.map((id) => lockKey(officialsCollection(scope.db).collectionName, id.toHexString())));
+  const candidates = (await scope.readAll(officialsCollection(scope.db), ids)).filter((official): official is OfficialDoc => official != null);
   const chosen = chooseOfficial(candidates, facts);
   const known = new Map(keys.map((key, i) => [key, entries[i] ?? null]));
   if (chosen) return { id: chosen._id, entries: known };
@@ -120,6 +119,19 @@ async function resolveOfficialId(scope: WriteScope, facts: OfficialFacts): Promi
 
 function titleKey(title: ReportedTitleDoc): string {
   return `${title.reportedAt?.toISOString() ?? ''}|${title.articleId?.toHexString() ?? ''}|${foldText(title.title)}`;
+}
+
+/**
+ * Reads, in one round of point reads, what resolving these mentions will need
+ * (their name entries must be read already): the officials the entries list,
+ * and the ids new officials would get. Locks them first.
+ */
+export async function prefetchOfficials(scope: WriteScope, mentions: Array<Pick<OfficialFacts, 'name' | 'aliases'>>): Promise<void> {
+  const keys = mentions.map(officialNameKeys).filter((k) => k.length > 0);
+  const entries = await scope.readAll(officialNamesCollection(scope.db), keys.flat());
+  const ids = uniqueIds([...entries.flatMap((entry) => entry?.officialIds ?? []), ...keys.map((k) => idFromKey('officials', k[0]!))]);
+  await scope.locks.lockAll(ids.map((id) => lockKey(officialsCollection(scope.db).collectionName, id.toHexString())));
+  await scope.readAll(officialsCollection(scope.db), ids);
 }
 
 /** Creates the official or merges aliases, titles, organization and country into the stored one, and indexes its names. */
@@ -159,7 +171,7 @@ export async function upsertOfficial(scope: WriteScope, facts: OfficialFacts, no
       };
     },
   });
-  await indexNames(scope, id, entries);
+  indexNames(scope, id, entries);
   return result;
 }
 
@@ -167,12 +179,11 @@ export async function upsertOfficial(scope: WriteScope, facts: OfficialFacts, no
  * Adds the official to each name entry that lacks it ($addToSet on `_id`:
  * atomic on MongoDB too). The entries were read under their locks, still held.
  */
-async function indexNames(scope: WriteScope, id: ObjectId, entries: Map<string, OfficialNameDoc | null>): Promise<void> {
+function indexNames(scope: WriteScope, id: ObjectId, entries: Map<string, OfficialNameDoc | null>): void {
   const names = officialNamesCollection(scope.db);
   for (const [key, entry] of entries) {
     if (entry?.officialIds.some((stored) => stored.equals(id))) continue;
-    scope.remember(names.collectionName, key, entry);
-    await names.updateOne({ _id: key }, { $addToSet: { officialIds: id } }, { upsert: true, maxTimeMS: scope.maxTimeMS });
+    scope.addToSet(names, key, 'officialIds', [id], { _id: key, officialIds: [...(entry?.officialIds ?? []), id] });
   }
 }
 

@@ -3,20 +3,16 @@
  * from natural keys (src/ids.ts), so finding the stored document is a point
  * read, the one filter FerretDB's SQLite backend pushes down.
  *
- * Merges are serialised per entity by the scope's locks (in this process). On
- * MongoDB they are also written with a version check (`replaceOne({_id,
- * version})`), which MongoDB applies atomically per document, so writers in
- * other processes cannot lose each other's merges either; a racing insert
- * fails with a duplicate `_id` and is retried as an update. FerretDB serves one
- * process, so there the lock suffices and the write filters on `_id` alone
- * (any other filter would decode the whole collection). Repeated collisions
- * end in CONFLICT (retryable).
+ * Merges are serialised per entity by the scope's locks (in this process) and
+ * staged in the write scope, which writes each document once when the write
+ * ends (scope.ts): a document the write touches several times — an official's
+ * facts, then its relation lists — is read once and written once. On MongoDB
+ * the write replaces only the version it read, so writers in other processes
+ * cannot lose each other's merges either (the scope redoes an overtaken write).
  */
-import type { Collection, Filter, ObjectId, OptionalUnlessRequiredId } from 'mongodb';
+import type { Collection, ObjectId } from 'mongodb';
 import { sortedIds } from './common';
-import { ConflictError, isDuplicateKeyError } from '../errors';
 import type { Timestamps } from './common';
-import { backendOf } from './backend';
 import type { WriteScope } from './scope';
 import { hasFacts } from './stable';
 
@@ -39,15 +35,26 @@ export interface UpsertResult<T> {
   previous?: T | null;
 }
 
-const maxAttempts = 5;
-
 export function lockKey(collection: string, id: ObjectId | string): string {
   return `${collection}:${String(id)}`;
 }
 
 /**
- * Reads the document with `id`, asks `merge` for its facts given what is
- * stored (null when nothing is), and writes only if they differ.
+ * The next version of a document: `facts` over what is stored; a fact set to
+ * undefined is removed from a stored document (a new one stores it as null,
+ * as the driver serialises undefined).
+ */
+function nextVersion<T extends Keyed>(id: ObjectId, existing: T | null, facts: Partial<T>, now: Date): T {
+  if (!existing) return { _id: id, ...facts, version: 1, createdAt: now, updatedAt: now } as unknown as T;
+  const next = { ...existing, ...facts, version: existing.version + 1, updatedAt: now } as T;
+  for (const [field, value] of Object.entries(facts)) if (value === undefined) delete (next as Record<string, unknown>)[field];
+  return next;
+}
+
+/**
+ * Reads the document with `id` (under its lock), asks `merge` for its facts
+ * given what is stored (null when nothing is), and stages a write only if they
+ * differ.
  */
 export async function upsertById<T extends Keyed>(
   collection: Collection<T>,
@@ -55,36 +62,13 @@ export async function upsertById<T extends Keyed>(
   options: { id: ObjectId; merge: (existing: T | null) => Facts<T> | Promise<Facts<T>>; now: Date },
 ): Promise<UpsertResult<T>> {
   const { id, now } = options;
-  const name = collection.collectionName;
-  await scope.locks.lock(lockKey(name, id.toHexString()));
-  const filter = { _id: id } as Filter<T>;
-  const versionChecked = (await backendOf(scope.db)) === 'mongodb';
-  for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
-    const existing = (await collection.findOne(filter, { maxTimeMS: scope.maxTimeMS })) as T | null;
-    const facts = await options.merge(existing);
-    if (existing && hasFacts(existing, facts)) return { doc: existing, status: 'UNCHANGED', previous: existing };
-    scope.remember(name, id, existing);
-    if (existing) {
-      const next = { ...existing, ...facts, version: existing.version + 1, updatedAt: now } as T;
-      // A fact set to undefined is removed from the document.
-      for (const [field, value] of Object.entries(next)) if (value === undefined) delete (next as Record<string, unknown>)[field];
-      const { _id: _ignored, ...replacement } = next;
-      const guard = (versionChecked ? { _id: id, version: existing.version } : { _id: id }) as Filter<T>;
-      const result = await collection.replaceOne(guard, replacement as Omit<T, '_id'>, {
-        maxTimeMS: scope.maxTimeMS,
-      });
-      if (result.matchedCount === 1) return { doc: next, status: 'UPDATED', previous: existing };
-      continue;
-    }
-    const doc = { _id: id, ...facts, version: 1, createdAt: now, updatedAt: now } as T;
-    try {
-      await collection.insertOne(doc as OptionalUnlessRequiredId<T>, { maxTimeMS: scope.maxTimeMS });
-      return { doc, status: 'CREATED', previous: null };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-  }
-  throw new ConflictError(`Concurrent writes to ${name} ${id.toHexString()} kept colliding.`);
+  await scope.locks.lock(lockKey(collection.collectionName, id.toHexString()));
+  const existing = await scope.read(collection, id);
+  const facts = await options.merge(existing);
+  if (existing && hasFacts(existing, facts)) return { doc: existing, status: 'UNCHANGED', previous: existing };
+  const next = nextVersion(id, existing, facts as Partial<T>, now);
+  scope.put(collection, id, next);
+  return { doc: next, status: existing ? 'UPDATED' : 'CREATED', previous: existing };
 }
 
 /** Ids to add to and remove from one relation list. */
@@ -95,7 +79,8 @@ export interface RelationChange {
 
 /**
  * Changes relation lists a document keeps for its readers
- * (`official.meetingIds`); a no-op when they already say so.
+ * (`official.meetingIds`); a no-op when they already say so. A document this
+ * write already staged gets the lists in that same single write.
  */
 export async function changeRelationIds<T extends Keyed>(
   collection: Collection<T>,
@@ -103,49 +88,21 @@ export async function changeRelationIds<T extends Keyed>(
   id: ObjectId,
   relations: Record<string, RelationChange>,
   now: Date,
-  known?: T,
 ): Promise<UpsertResult<T>> {
-  if (known) {
-    // This write already holds the document's lock and its current version: one update, no read.
-    const stored = known as unknown as Record<string, ObjectId[] | undefined>;
-    const set: Record<string, unknown> = {};
-    const unset: Record<string, ''> = {};
-    for (const [field, change] of Object.entries(relations)) {
-      const removed = new Set(change.remove.map((ref) => ref.toHexString()));
-      const kept = sortedIds([...(stored[field] ?? []), ...change.add].filter((ref) => !removed.has(ref.toHexString())));
-      if (kept.length > 0) set[field] = kept;
-      else if (stored[field] !== undefined) unset[field] = '';
-    }
-    const changed = Object.keys(unset).length > 0 || Object.entries(set).some(([field, ids]) => !hasFacts(known, { [field]: ids }));
-    if (!changed) return { doc: known, status: 'UNCHANGED', previous: known };
-    await scope.locks.lock(lockKey(collection.collectionName, id.toHexString()));
-    scope.remember(collection.collectionName, id, known);
-    const versionChecked = (await backendOf(scope.db)) === 'mongodb';
-    const guard = (versionChecked ? { _id: id, version: known.version } : { _id: id }) as Filter<T>;
-    const update = { $set: { ...set, version: known.version + 1, updatedAt: now }, ...(Object.keys(unset).length ? { $unset: unset } : {}) };
-    const result = await collection.updateOne(guard, update as never, { maxTimeMS: scope.maxTimeMS });
-    if (result.matchedCount === 1) {
-      const doc = { ...known, ...set, version: known.version + 1, updatedAt: now } as T;
-      for (const field of Object.keys(unset)) delete (doc as Record<string, unknown>)[field];
-      return { doc, status: 'UPDATED', previous: known };
-    }
-    // Another process wrote it meanwhile (MongoDB): merge into what is stored now.
+  await scope.locks.lock(lockKey(collection.collectionName, id.toHexString()));
+  const existing = await scope.read(collection, id);
+  if (!existing) throw new Error(`${collection.collectionName} ${id.toHexString()} is gone; cannot list relations on it.`);
+  const stored = existing as unknown as Record<string, ObjectId[] | undefined>;
+  const lists: Record<string, ObjectId[] | undefined> = {};
+  for (const [field, change] of Object.entries(relations)) {
+    const removed = new Set(change.remove.map((ref) => ref.toHexString()));
+    const kept = [...(stored[field] ?? []), ...change.add].filter((ref) => !removed.has(ref.toHexString()));
+    // An emptied list is dropped, so the document is the same as one that never had it.
+    lists[field] = kept.length > 0 ? sortedIds(kept) : undefined;
   }
-  return upsertById(collection, scope, {
-    id,
-    now,
-    merge: (existing) => {
-      if (!existing) throw new Error(`${collection.collectionName} ${id.toHexString()} is gone; cannot list relations on it.`);
-      const { _id, createdAt: _c, updatedAt: _u, version: _v, ...facts } = existing as T & Record<string, unknown>;
-      const stored = existing as unknown as Record<string, ObjectId[] | undefined>;
-      for (const [field, change] of Object.entries(relations)) {
-        const removed = new Set(change.remove.map((ref) => ref.toHexString()));
-        const kept = [...(stored[field] ?? []), ...change.add].filter((ref) => !removed.has(ref.toHexString()));
-        // An emptied list is dropped, so the document is the same as one that never had it.
-        if (kept.length > 0) (facts as Record<string, unknown>)[field] = sortedIds(kept);
-        else (facts as Record<string, unknown>)[field] = undefined;
-      }
-      return facts as unknown as Facts<T>;
-    },
-  });
+  const unchanged = Object.entries(lists).every(([field, ids]) => (ids === undefined ? stored[field] === undefined : hasFacts(existing, { [field]: ids })));
+  if (unchanged) return { doc: existing, status: 'UNCHANGED', previous: existing };
+  const next = nextVersion(id, existing, lists as Partial<T>, now);
+  scope.put(collection, id, next);
+  return { doc: next, status: 'UPDATED', previous: existing };
 }

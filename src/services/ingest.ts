@@ -3,21 +3,22 @@
  * derived from natural keys. The whole input is validated before the first
  * write; after that it is all or nothing: a failure puts back every document
  * the ingestion changed (models/scope.ts) while it still holds their locks.
- * Facts are written before the article that lists them, so a report is only
- * visible once everything it reports is stored.
+ * Every document is read once and written once, when the write ends
+ * (models/scope.ts); facts are written before the article that lists them,
+ * so a report is only visible once everything it reports is stored.
  */
 import type { Db, ObjectId } from 'mongodb';
 import { ValidationError } from '../errors';
 import type { ConferenceInput, IngestArticleInput, MeetingInput, OfficialInput } from '../generated/graphql';
-import { articleIdForUrl, upsertArticle, type ArticleDoc } from '../models/articles';
+import { articleIdForUrl, articlesCollection, upsertArticle, type ArticleDoc } from '../models/articles';
 import { uniqueIds, type EvidenceDoc, type ExtractionDoc, type PartialDateDoc } from '../models/common';
 import { conferenceId, conferencesCollection, upsertConference, type ConferenceDoc, type ConferenceStatusValue } from '../models/conferences';
-import { upsertMeeting, type MeetingStatusValue } from '../models/meetings';
-import { officialNameKeys, officialNameLock, officialsCollection, upsertOfficial, type OfficialDoc } from '../models/officials';
+import { meetingId, meetingsCollection, upsertMeeting, type MeetingStatusValue } from '../models/meetings';
+import { officialNameKeys, officialNameLock, officialNamesCollection, officialsCollection, prefetchOfficials, upsertOfficial, type OfficialDoc } from '../models/officials';
 import { organizationId, organizationsCollection, upsertOrganization, type OrganizationDoc } from '../models/organizations';
 import { RelationLinks } from '../models/links';
 import { inWriteScope, type WriteScope, type WriteScopeOptions } from '../models/scope';
-import { lockKey, type ChangeStatusValue, type Keyed, type UpsertResult } from '../models/upsert';
+import { lockKey, type ChangeStatusValue, type UpsertResult } from '../models/upsert';
 import { nameKey } from '../text/normalize';
 import type { NodeType } from '../ids';
 import type { EntityChangeModel, EntityTypeValue } from './changes';
@@ -261,32 +262,41 @@ class ChangeLog {
   }
 }
 
-/**
- * Locks every entity whose id is known before writing (names, organizations,
- * conferences, the article), in one sorted pass: two ingestions that share an
- * entity run one after the other instead of deadlocking.
- */
-function knownLocks(valid: ValidIngestion): string[] {
+/** The ids the input itself gives, before anything is read: name entries, organizations, conferences, the article. */
+function knownIds(valid: ValidIngestion) {
   const reportYear = valid.article.publishedAt.utc.getUTCFullYear();
-  const organizations = [
-    ...valid.officials.filter((o) => o.organization).map((o) => organizationId({ name: o.organization!, country: o.country })),
-    ...valid.conferences.filter((c) => c.organizer).map((c) => organizationId({ name: c.organizer!, country: null })),
-  ];
-  const conferences = valid.conferences.map((c) =>
-    conferenceId({ ...c, organizerId: c.organizer ? organizationId({ name: c.organizer, country: null }) : null, reportYear }),
-  );
-  return [
-    ...valid.officials.flatMap((o) => officialNameKeys(o).map(officialNameLock)),
-    ...organizations.map((id) => lockKey('organizations', id.toHexString())),
-    ...conferences.map((id) => lockKey('conferences', id.toHexString())),
-    lockKey('articles', articleIdForUrl(valid.article.url).toHexString()),
-  ];
+  return {
+    nameKeys: valid.officials.flatMap((o) => officialNameKeys(o)),
+    organizations: [
+      ...valid.officials.filter((o) => o.organization).map((o) => organizationId({ name: o.organization!, country: o.country })),
+      ...valid.conferences.filter((c) => c.organizer).map((c) => organizationId({ name: c.organizer!, country: null })),
+    ],
+    conferences: valid.conferences.map((c) =>
+      conferenceId({ ...c, organizerId: c.organizer ? organizationId({ name: c.organizer, country: null }) : null, reportYear }),
+    ),
+    article: articleIdForUrl(valid.article.url),
+  };
 }
 
 export async function ingestArticle(db: Db, input: IngestArticleInput, now: Date, options: WriteScopeOptions = {}): Promise<IngestResult> {
   const valid = validateIngestion(input);
+  const known = knownIds(valid);
   return inWriteScope(db, options, async (scope) => {
-    await scope.locks.lockAll(knownLocks(valid));
+    // Every entity whose id is known, locked in one sorted pass: two ingestions that share an entity run one after the other instead of deadlocking.
+    await scope.locks.lockAll([
+      ...known.nameKeys.map(officialNameLock),
+      ...known.organizations.map((id) => lockKey('organizations', id.toHexString())),
+      ...known.conferences.map((id) => lockKey('conferences', id.toHexString())),
+      lockKey('articles', known.article.toHexString()),
+    ]);
+    // Then read, in one round of point reads sent together, what is stored under them; then the officials they resolve to.
+    await Promise.all([
+      scope.readAll(officialNamesCollection(scope.db), known.nameKeys),
+      scope.readAll(organizationsCollection(scope.db), known.organizations),
+      scope.readAll(conferencesCollection(scope.db), known.conferences),
+      scope.read(articlesCollection(scope.db), known.article),
+    ]);
+    await prefetchOfficials(scope, valid.officials);
     return writeIngestion(scope, valid, now);
   });
 }
@@ -331,22 +341,20 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
     conferences.push(log.record('CONFERENCE', 'Conference', result));
   }
 
+  const meetingFacts = valid.meetings.map((meeting) => ({
+    ...meeting,
+    participantIds: meeting.participants.map((i) => officials[i]!._id),
+    countryCodes: meeting.countries,
+    conferenceId: meeting.conference === null ? null : conferences[meeting.conference]!._id,
+    articleId,
+    reportedAt,
+  }));
+  // Their ids follow from the participants' ids: lock them, then read them all at once.
+  const meetingIds = meetingFacts.map(meetingId);
+  await scope.locks.lockAll(meetingIds.map((id) => lockKey(meetingsCollection(scope.db).collectionName, id.toHexString())));
+  await scope.readAll(meetingsCollection(scope.db), meetingIds);
   const meetings = [];
-  for (const meeting of valid.meetings) {
-    const result = await upsertMeeting(
-      scope,
-      {
-        ...meeting,
-        participantIds: meeting.participants.map((i) => officials[i]!._id),
-        countryCodes: meeting.countries,
-        conferenceId: meeting.conference === null ? null : conferences[meeting.conference]!._id,
-        articleId,
-        reportedAt,
-      },
-      now,
-    );
-    meetings.push(log.record('MEETING', 'Meeting', result));
-  }
+  for (const facts of meetingFacts) meetings.push(log.record('MEETING', 'Meeting', await upsertMeeting(scope, facts, now)));
 
   // Parents list their relations for the readers (point reads instead of scans).
   const links = new RelationLinks();
@@ -359,9 +367,8 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
     links.add(organizationsCollection(scope.db), conference.organizerId, 'conferenceIds', conference._id);
   }
   // Relation lists are bookkeeping for readers, not facts the report gave: they do not change the reported statuses.
-  const current = new Map<string, Keyed>();
-  for (const doc of [...organizations, ...officials, ...conferences] as Keyed[]) current.set(doc._id.toHexString(), doc);
-  await links.write(scope, now, current);
+  // They join the parents' own staged writes: each document is still written once.
+  await links.write(scope, now);
 
   const article = log.record(
     'ARTICLE',
@@ -382,5 +389,10 @@ async function writeIngestion(scope: WriteScope, valid: ValidIngestion, now: Dat
       now,
     ),
   );
+
+  // After the entity writes: derived read models that ingestion maintains are updated here. Stage their documents
+  // in `scope` (scope.read / scope.put, or upsertById) so they are written with the rest — before the article,
+  // which the scope writes last — and undone with it on failure.
+
   return { article, changes: log.list() };
 }

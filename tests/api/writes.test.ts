@@ -298,3 +298,78 @@ test('a write that waits too long for another one on the same entity answers CON
   }
   for (const collection of collections) expect(await server.db.collection(collection).countDocuments()).toBe(0);
 }, 30_000);
+
+describe('round trips', () => {
+  /** Every command one ingestion sends: `find <collection>` with its filter's shape, or `<write> <collection> ×<documents>`. */
+  async function commandsOf(input: unknown) {
+    const seen: Array<{ name: string; collection: string; filter?: Record<string, unknown>; documents: number; ids: string[] }> = [];
+    const stop = server.database.onCommand((event) => {
+      const command = event.command as Record<string, any>;
+      const collection = String(command[event.commandName]);
+      if (event.commandName === 'find') seen.push({ name: 'find', collection, filter: command.filter, documents: 1, ids: [String(command.filter?._id)] });
+      if (event.commandName === 'insert') seen.push({ name: 'insert', collection, documents: command.documents.length, ids: command.documents.map((d: any) => String(d._id)) });
+      if (event.commandName === 'update') seen.push({ name: 'update', collection, documents: command.updates.length, ids: command.updates.map((u: any) => String(u.q._id)) });
+      if (event.commandName === 'delete') seen.push({ name: 'delete', collection, documents: command.deletes.length, ids: [] });
+    });
+    try {
+      await send(input);
+    } finally {
+      stop();
+    }
+    return seen;
+  }
+
+  // Two officials met twice at a conference; the second report names both again, with new titles, and a third person.
+  const first = report(1, { name: 'Ana Lima' }, {
+    officials: [
+      { name: 'Ana Lima', country: 'PT', title: 'Foreign Minister', organization: 'Ministry of Foreign Affairs' },
+      { name: 'John Otieno', country: 'KE', organization: 'Ministry of Foreign Affairs' },
+    ],
+    meetings: [{ participants: ['Ana Lima', 'John Otieno'], date: '2024-05-06', conference: '3rd Lusophone Trade Forum' }],
+    conferences: [{ name: '3rd Lusophone Trade Forum', edition: 3, organizer: 'Forum Secretariat', city: 'Nairobi', participants: ['Ana Lima', 'John Otieno'] }],
+  });
+  const second = {
+    ...first,
+    url: 'https://news.example/w/second',
+    officials: [
+      { name: 'Ana Lima', country: 'PT', title: 'Minister of Foreign Affairs', organization: 'Ministry of Foreign Affairs' },
+      { name: 'John Otieno', country: 'KE', title: 'Cabinet Secretary' },
+      { name: 'Mevlüt Çavuşoğlu', country: 'TR' },
+    ],
+    meetings: [
+      { participants: ['Ana Lima', 'John Otieno'], date: '2024-05-07', conference: '3rd Lusophone Trade Forum' },
+      { participants: ['Mevlüt Çavuşoğlu', 'Ana Lima'], date: '2024-05-08' },
+    ],
+  };
+
+  test('an ingestion reads each document once, only by _id, and writes each changed document once, one command per collection', async () => {
+    await send(first);
+    const commands = await commandsOf(second);
+    const finds = commands.filter((c) => c.name === 'find');
+    for (const find of finds) expect(Object.keys(find.filter!)).toEqual(['_id']);
+    const read = finds.map((f) => `${f.collection}:${f.ids[0]}`);
+    expect(new Set(read).size).toBe(read.length);
+
+    const writes = commands.filter((c) => c.name !== 'find');
+    const written = writes.flatMap((w) => w.ids.map((id) => `${w.collection}:${id}`));
+    expect(new Set(written).size).toBe(written.length);
+    // Ana Lima: a new title, an article and two meetings, in one write.
+    const lima = await server.db.collection('officials').findOne({ sortName: 'ana lima' });
+    expect(written.filter((w) => w === `officials:${String(lima!._id)}`)).toHaveLength(1);
+    expect(lima!.meetingIds).toHaveLength(3);
+    // At most one insert and one update command per collection; the article last.
+    for (const name of ['insert', 'update']) {
+      const collections = writes.filter((w) => w.name === name).map((w) => w.collection);
+      expect(new Set(collections).size).toBe(collections.length);
+    }
+    expect(writes.at(-1)!.collection).toBe('articles');
+    expect(writes.some((w) => w.name === 'delete')).toBe(false);
+  });
+
+  test('sent again, an ingestion only reads', async () => {
+    await send(first);
+    await send(second);
+    const commands = await commandsOf(second);
+    expect(commands.filter((c) => c.name !== 'find')).toEqual([]);
+  });
+});
