@@ -8,6 +8,7 @@
  */
 import type { Db, Document, ObjectId } from 'mongodb';
 import { LockSet } from './locks';
+import { updateReadModels } from './readModels';
 
 /** Server-side limit for each write command when the caller gives none. */
 export const defaultWriteMaxTimeMS = 10_000;
@@ -47,6 +48,11 @@ export class WriteScope {
     this.before.push({ collection, id, doc });
   }
 
+  /** Every document this write changed, as it was before its first change. */
+  changed(): readonly BeforeImage[] {
+    return this.before;
+  }
+
   /** Puts every changed document back as it was, newest change first. */
   async undo(): Promise<void> {
     for (const image of [...this.before].reverse()) {
@@ -70,7 +76,10 @@ export class WriteScope {
 export async function inWriteScope<T>(db: Db, options: WriteScopeOptions, action: (scope: WriteScope) => Promise<T>): Promise<T> {
   const scope = new WriteScope(db, options);
   try {
-    return await action(scope);
+    const result = await action(scope);
+    // The one hook for read models kept beside the documents (readModels.ts): only writes that all succeeded move them.
+    await updateReadModels(db, scope.changed(), scope.maxTimeMS);
+    return result;
   } catch (error) {
     await scope.undo();
     throw error;
