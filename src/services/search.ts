@@ -2,11 +2,13 @@
  * `search`: officials, conferences and articles whose stored word arrays
  * (`nameTokens`, `searchTokens`) hold a word starting with every query word.
  *
- * Each query word becomes an anchored regex on an array of folded words, which
- * FerretDB and MongoDB both answer (MongoDB from the multikey index); `$text`
- * is not used because FerretDB lacks it. Candidates are fetched with small
- * projections, ranked here, and only the page's documents are loaded whole,
- * through the by-id loaders.
+ * Officials come from the names read model (readModels.ts): a few point reads,
+ * whatever the archive size. Conferences and articles: each query word becomes
+ * an anchored regex on an array of folded words, which FerretDB and MongoDB
+ * both answer (MongoDB from the multikey index; FerretDB by decoding the
+ * collection); `$text` is not used because FerretDB lacks it. Candidates are
+ * fetched with small projections, ranked here, and only the page's documents
+ * are loaded whole, through the by-id loaders.
  */
 import { ObjectId, type Filter } from 'mongodb';
 import type { Context } from '../context';
