@@ -189,12 +189,15 @@ export async function updateReadModels(db: Db, changes: readonly { collection: s
   const relevant = changes.filter((c): c is typeof c & { collection: ModelledCollection; id: ObjectId } => c.collection in modelled);
   if (relevant.length === 0) return;
   const now = new Map<string, Document>();
-  for (const collection of Object.keys(modelled) as ModelledCollection[]) {
-    const ids = relevant.filter((c) => c.collection === collection).map((c) => c.id);
-    for (const doc of await findByIds(db, db.collection<Document & { _id: ObjectId }>(collection), ids, { maxTimeMS })) {
-      now.set(`${collection}:${(doc._id as ObjectId).toHexString()}`, doc);
-    }
-  }
+  // One round trip for all three collections: every read is sent at once.
+  await Promise.all(
+    (Object.keys(modelled) as ModelledCollection[]).map(async (collection) => {
+      const ids = relevant.filter((c) => c.collection === collection).map((c) => c.id);
+      for (const doc of await findByIds(db, db.collection<Document & { _id: ObjectId }>(collection), ids, { maxTimeMS })) {
+        now.set(`${collection}:${(doc._id as ObjectId).toHexString()}`, doc);
+      }
+    }),
+  );
   const changed: ChangedDocument[] = relevant.map((c) => ({ collection: c.collection, before: c.doc, after: now.get(`${c.collection}:${c.id.toHexString()}`) ?? null }));
   const before = changed.flatMap((c) => placementsOf(c.collection as ModelledCollection, c.before));
   const after = changed.flatMap((c) => placementsOf(c.collection as ModelledCollection, c.after));
