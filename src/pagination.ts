@@ -80,7 +80,7 @@ function edgesOf<T extends { _id: ObjectId }>(docs: T[], sort: SortSpec<T>): Edg
   return docs.map((doc) => ({ cursor: encodeCursor(cursorValue(sort.valueOf(doc)), doc._id.toHexString()), node: doc }));
 }
 
-function connectionOf<T>(edges: Edge<T>[], hasNextPage: boolean, hadCursor: boolean, totalCount: Connection<T>['totalCount']): Connection<T> {
+export function connectionOf<T>(edges: Edge<T>[], hasNextPage: boolean, hadCursor: boolean, totalCount: Connection<T>['totalCount']): Connection<T> {
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

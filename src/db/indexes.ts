@@ -6,6 +6,7 @@
  * `_id` lookups are pushed down, and the rest are kept for MongoDB.
  */
 import type { Db, IndexDescription } from 'mongodb';
+import { ensureReadModels } from '../models/readModels';
 
 export interface IndexSpec extends IndexDescription {
   name: string;
@@ -67,4 +68,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
       if (!existing.has(spec.name)) await collection.createIndexes([spec]);
     }
   }
+  // The read models are indexes kept by the service itself: a database from an earlier version gets them here.
+  await ensureReadModels(db);
 }

@@ -18,6 +18,7 @@ import { conferencesCollection, type ConferenceDoc } from '../models/conferences
 import { meetingsCollection, type MeetingDoc } from '../models/meetings';
 import { officialsCollection, type OfficialDoc } from '../models/officials';
 import { organizationsCollection, type OrganizationDoc } from '../models/organizations';
+import { readModelsCollection, type ReadModelDoc } from '../models/readModels';
 
 type WithId = Document & { _id: ObjectId };
 const cacheKeyFn = (id: ObjectId) => id.toHexString();
@@ -113,6 +114,18 @@ function byParentIdsLoader<P extends WithId, T extends WithId>(
   );
 }
 
+/** Read-model documents (readModels.ts) by their string `_id`, one batch per level like the entities. */
+function readModelLoader(db: Db, options: LoaderOptions) {
+  return new DataLoader<string, ReadModelDoc | null>(
+    async (keys) => {
+      const docs = await findByIds(db, readModelsCollection(db), keys, { maxTimeMS: options.maxTimeMS });
+      const byKey = new Map(docs.map((doc) => [doc._id, doc]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    },
+    options.naive ? { batch: false, cache: false } : {},
+  );
+}
+
 export function createLoaders(db: Db, options: LoaderOptions = {}) {
   const articleById = byIdLoader(db, articlesCollection(db), options);
   const officialById = byIdLoader(db, officialsCollection(db), options);
@@ -130,6 +143,9 @@ export function createLoaders(db: Db, options: LoaderOptions = {}) {
     },
     organizations: {
       byId: organizationById,
+    },
+    readModels: {
+      byId: readModelLoader(db, options),
     },
     meetings: {
       byId: meetingById,

@@ -29,10 +29,10 @@ let batches = 0;
  * allows: one `find` with `$in` on MongoDB; on FerretDB one point read per id,
  * all sent at once (one round trip's worth of waiting, each an SQL lookup).
  */
-export async function findByIds<T extends Document & { _id: ObjectId }>(
+export async function findByIds<T extends Document & { _id: ObjectId | string }>(
   db: Db,
   collection: Collection<T>,
-  ids: readonly ObjectId[],
+  ids: readonly T['_id'][],
   options: { maxTimeMS?: number } = {},
 ): Promise<T[]> {
   if (ids.length === 0) return [];

@@ -19,6 +19,7 @@ import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type 
 import { ConflictError, isDuplicateKeyError } from '../errors';
 import { backendOf } from './backend';
 import { LockSet } from './locks';
+import { updateReadModels } from './readModels';
 
 /** Server-side limit for each write command when the caller gives none. */
 export const defaultWriteMaxTimeMS = 10_000;
@@ -181,6 +182,18 @@ export class WriteScope {
     return { replaceOne: { filter: guard, replacement } };
   }
 
+  /**
+   * Every document this write sent, as it was before and as it is now: what
+   * the read models (readModels.ts) move their entries by, without reading
+   * the documents again.
+   */
+  changed(): Array<{ collection: string; id: Id; doc: Document | null; after: Document | null }> {
+    return this.sent.map((entry) => {
+      const name = entry.collection.collectionName;
+      return { collection: name, id: entry.id, doc: entry.stored, after: this.view.get(`${name}:${String(entry.id)}`) ?? null };
+    });
+  }
+
   /** Puts every document this write sent back as it was, newest first. */
   async undo(): Promise<void> {
     for (const entry of [...this.sent].reverse()) {
@@ -211,6 +224,8 @@ export async function inWriteScope<T>(db: Db, options: WriteScopeOptions, action
     try {
       const result = await action(scope);
       await scope.flush();
+      // The one hook for read models kept beside the documents (readModels.ts): only writes that all succeeded move them.
+      await updateReadModels(db, scope.changed(), scope.maxTimeMS);
       return result;
     } catch (error) {
       await scope.undo();

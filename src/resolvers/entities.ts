@@ -12,6 +12,7 @@ import { capList, chargeOutput } from '../limits';
 import { loadExisting } from '../loaders';
 import { paginateArray } from '../pagination';
 import { articlesNewestFirst, counterpartsOf, neighbourEdition, newestFirst, seriesOf } from '../services/relations';
+import { meetingsOfOfficial } from '../services/readLists';
 import { timelineOf } from '../services/timeline';
 
 const hex = (doc: { _id: { toHexString(): string } }) => doc._id.toHexString();
@@ -39,7 +40,7 @@ export const Official: Complete<OfficialResolvers> = {
   country: (official) => official.country,
   articles: async (official, args, ctx) =>
     paginateArray(articlesNewestFirst(await ctx.loaders.articles.byOfficial.load(official._id)), hex, args),
-  meetings: async (official, args, ctx) => paginateArray(newestFirst(await ctx.loaders.meetings.byParticipant.load(official._id)), hex, args),
+  meetings: (official, args, ctx) => meetingsOfOfficial(ctx, official._id, args),
   conferences: async (official, args, ctx) =>
     paginateArray(newestFirst(await ctx.loaders.conferences.byParticipant.load(official._id)), hex, args),
   counterparts: async (official, args, ctx) => paginateArray(await counterpartsOf(ctx, official._id), (c) => c.officialId.toHexString(), args),

@@ -17,6 +17,7 @@ import { foldText, foldedTokens } from '../text/normalize';
 import { escapeRegex } from '../text/regex';
 import { ValidationError } from '../errors';
 import { optionalCountry, optionalPartialDate, optionalText, parseDateTime } from './validate';
+import { articleFeed, officialsAlphabetical, officialsByName } from './readLists';
 
 function and<T>(conditions: Filter<T>[]): Filter<T> {
   return conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0]! : ({ $and: conditions } as Filter<T>);
@@ -43,6 +44,8 @@ export async function listOfficials(ctx: Context, filter: OfficialFilter | null 
   const country = optionalCountry(filter?.country, 'filter.country');
   if (country) conditions.push({ country });
   if (filter?.organization) conditions.push({ organizationId: parseGlobalId(filter.organization, 'Organization', 'filter.organization') });
+  // The common lists come from the read models (point reads); other filters scan.
+  if (!country && !filter?.organization) return words.length > 0 ? officialsByName(ctx, words, page) : officialsAlphabetical(ctx, page);
   const connection = await paginateQuery(
     officialsCollection(ctx.db),
     and(conditions),
@@ -147,6 +150,8 @@ export async function listArticles(ctx: Context, filter: ArticleFilter | null | 
   const source = optionalText(filter?.source, 'filter.source', 200);
   if (source) conditions.push({ sourceKey: foldText(source) });
   if (filter?.official) conditions.push({ officialIds: parseGlobalId(filter.official, 'Official', 'filter.official') });
+  // The feed, unfiltered, comes from the read models (point reads); filters scan.
+  if (conditions.length === 0) return articleFeed(ctx, page);
   const connection = await paginateQuery(
     articlesCollection(ctx.db),
     and(conditions),

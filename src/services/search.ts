@@ -2,23 +2,27 @@
  * `search`: officials, conferences and articles whose stored word arrays
  * (`nameTokens`, `searchTokens`) hold a word starting with every query word.
  *
- * Each query word becomes an anchored regex on an array of folded words, which
- * FerretDB and MongoDB both answer (MongoDB from the multikey index); `$text`
- * is not used because FerretDB lacks it. Candidates are fetched with small
- * projections, ranked here, and only the page's documents are loaded whole,
- * through the by-id loaders.
+ * Officials come from the names read model (readModels.ts): a few point reads,
+ * whatever the archive size. Conferences and articles: each query word becomes
+ * an anchored regex on an array of folded words, which FerretDB and MongoDB
+ * both answer (MongoDB from the multikey index; FerretDB by decoding the
+ * collection); `$text` is not used because FerretDB lacks it. Candidates are
+ * fetched with small projections, ranked here, and only the page's documents
+ * are loaded whole, through the by-id loaders.
  */
-import type { Filter, ObjectId } from 'mongodb';
+import { ObjectId, type Filter } from 'mongodb';
 import type { Context } from '../context';
 import { ValidationError } from '../errors';
 import type { SearchType } from '../generated/graphql';
 import { loadExisting } from '../loaders';
 import { articlesCollection, type ArticleDoc } from '../models/articles';
 import { conferencesCollection, type ConferenceDoc } from '../models/conferences';
-import { officialsCollection, type OfficialDoc } from '../models/officials';
+import type { OfficialDoc } from '../models/officials';
+import { parseEntry } from '../models/readModels';
 import { decodeCursor, encodeCursor, validatePageSize, type Connection, type Edge, type PageArgs } from '../pagination';
 import { foldText, foldedTokens } from '../text/normalize';
 import { escapeRegex } from '../text/regex';
+import { officialsNamed } from './readLists';
 
 export type SearchHitDoc = OfficialDoc | ConferenceDoc | ArticleDoc;
 
@@ -90,15 +94,10 @@ function everyWordStarts<T>(field: string, words: string[]): Filter<T> {
   return { $and: words.map((word) => ({ [field]: { $regex: `^${escapeRegex(word)}` } })) } as Filter<T>;
 }
 
+/** From the officials' names read model (point reads), not a scan: the same matches, alphabetical, capped. */
 async function officialCandidates(ctx: Context, words: string[]): Promise<Candidate[]> {
-  const docs = await officialsCollection(ctx.db)
-    .find(everyWordStarts<OfficialDoc>('nameTokens', words), {
-      projection: { name: 1, aliases: 1, sortName: 1 },
-      sort: { sortName: 1, _id: 1 },
-      limit: searchLimits.candidatesPerType,
-      maxTimeMS: ctx.maxTimeMS,
-    })
-    .toArray();
+  const entries = (await officialsNamed(ctx, words)).slice(0, searchLimits.candidatesPerType);
+  const docs = await loadExisting(ctx.loaders.officials.byId, entries.map((entry) => new ObjectId(parseEntry(entry).id)));
   return docs.map((doc) => ({
     type: 'OFFICIAL',
     id: doc._id,

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 beforeEach(async () => {
-  for (const collection of ['articles', 'officials', 'organizations', 'meetings', 'conferences']) {
+  // The read models too: they index the entities being wiped behind the service's back.
+  for (const collection of ['articles', 'officials', 'organizations', 'meetings', 'conferences', 'readModels']) {
     await server.db.collection(collection).deleteMany({});
   }
 });

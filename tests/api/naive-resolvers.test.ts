@@ -65,14 +65,15 @@ test('naive resolvers send one query per key, so their cost grows with the page 
   const batchedFour = await run(batched, 4);
   const naiveTwo = await run(naive, 2);
   const naiveFour = await run(naive, 4);
-  // One batch per level: articles, officials, then organizations and meetings; the participants are
-  // the officials already loaded, served from the per-request cache.
-  expect(batchedTwo.batches).toHaveLength(4);
-  expect(batchedFour.batches).toHaveLength(4);
-  // The page, then per article: 2 officials, and per official 1 organization, the official again
-  // (for its meeting ids) and its 1 meeting, and 2 participants, none of them cached.
-  const perArticle = 2 + 2 * (1 + 2 + 2);
+  // One batch per level: the feed's read model (its months, then its one month), the articles, their officials,
+  // then the officials' organizations and their meeting lists, then the meetings; the participants are the
+  // officials already loaded, served from the per-request cache.
+  expect(batchedTwo.batches).toHaveLength(7);
+  expect(batchedFour.batches).toHaveLength(7);
+  // The read model's 2 documents, then per article: the article, its 2 officials, and per official 1 organization,
+  // its meeting list and its 1 meeting, and 2 participants, none of them cached.
+  const perArticle = 1 + 2 + 2 * (1 + 2 + 2);
   expect(naiveTwo.batches).toHaveLength(naiveTwo.commands.length);
-  expect(naiveTwo.commands).toHaveLength(1 + 2 * perArticle);
-  expect(naiveFour.commands).toHaveLength(1 + 4 * perArticle);
+  expect(naiveTwo.commands).toHaveLength(2 + 2 * perArticle);
+  expect(naiveFour.commands).toHaveLength(2 + 4 * perArticle);
 });

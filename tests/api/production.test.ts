@@ -4,6 +4,8 @@
  * with a request id (details only in the log), CSRF prevention, CORS origins.
  */
 import { ObjectId } from 'mongodb';
+import { ensureIndexes } from '../../src/db/indexes';
+import { readModelsCollection } from '../../src/models/readModels';
 import { captureLogs, startTestServer, type TestServer } from '../support/harness';
 
 const introspection = `{ __schema { queryType { name } } }`;
@@ -57,6 +59,9 @@ describe('in production', () => {
       organizationId: null,
       country: null,
     });
+    // Written behind the service's back: rebuild the read models, as a restart would after `meta` is deleted.
+    await readModelsCollection(server.db).deleteOne({ _id: 'meta' });
+    await ensureIndexes(server.db);
     const response = await server.gql(`{ officials(filter: { name: "broken" }) { nodes { name title } } }`);
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -357,12 +357,14 @@ describe('round trips', () => {
     const lima = await server.db.collection('officials').findOne({ sortName: 'ana lima' });
     expect(written.filter((w) => w === `officials:${String(lima!._id)}`)).toHaveLength(1);
     expect(lima!.meetingIds).toHaveLength(3);
-    // At most one insert and one update command per collection; the article last.
+    // At most one insert and one update command per collection; of the facts, the article last; the read models after it.
     for (const name of ['insert', 'update']) {
       const collections = writes.filter((w) => w.name === name).map((w) => w.collection);
       expect(new Set(collections).size).toBe(collections.length);
     }
-    expect(writes.at(-1)!.collection).toBe('articles');
+    const facts = writes.filter((w) => w.collection !== 'readModels');
+    expect(facts.at(-1)!.collection).toBe('articles');
+    expect(writes.findIndex((w) => w.collection === 'readModels')).toBeGreaterThan(writes.indexOf(facts.at(-1)!));
     expect(writes.some((w) => w.name === 'delete')).toBe(false);
   });
 
