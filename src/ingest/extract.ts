@@ -69,7 +69,9 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
       const after = analysis.report.body.slice(p.end, p.end + 12);
       // the host of a visiting delegation, and the state of the report's own institution ("the Prosecutor's Office of Serbia")
       const lead = body.slice(Math.max(0, p.start - 120), p.start);
-      if (p.kind === 'country' && (/\b(?:delegation|guests?)\b[^.;]{0,80}\bvisit\s+to\s+(?:the\s+)?$/.test(lead) || /\b(?:Office|Ministry|Government|Service)\s+of\s+(?:the\s+)?$/.test(lead))) {
+      // … but "a delegation of the Prosecution Service of the UK" is the visitors' institution
+      const ownInstitution = /\b(?:Office|Ministry|Government|Service)\s+of\s+(?:the\s+)?$/.test(lead) && !/\bdelegations?\s+(?:of|from)\s+(?:the\s+)?[^,.;]*$/.test(lead);
+      if (p.kind === 'country' && (/\b(?:delegation|guests?)\b[^.;]{0,80}\bvisit\s+to\s+(?:the\s+)?$/.test(lead) || ownInstitution)) {
         const c = counts.get(p.code) ?? { n: 0, first: p.start };
         c.n += 2;
         counts.set(p.code, c);
@@ -93,7 +95,7 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
 }
 
 /** Offices a country has several holders of at once: a second holder need not be foreign. */
-const SHARED_OFFICE = /^(?:member|members|deputy|vice|assistant|adviser|advisor|senator|mp|delegate|judge|commissioner|counsellor|counselor|ambassador-at-large)\b/i;
+const SHARED_OFFICE = /^(?:member|members|deputy|vice|assistant|adviser|advisor|senator|mp|delegate|judge|commissioner|counsellor|counselor|ambassador-at-large|chief prosecutor|(?:principal\s+|senior\s+)?(?:staff\s+)?officer|aide|(?:defen[cs]e\s+)?attach[eé]|(?:first|second|third)\s+secretary|minister-counsellor)\b/i;
 
 /** "a delegation of the Parliament of Uzbekistan led by …", "The Uzbek delegation also included …": the delegation's country. */
 function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
@@ -158,7 +160,23 @@ function paragraphLabelCountry(analysis: Analysis, o: ExtractedOfficial): string
   return label ? countryCode(label[1]) : null;
 }
 
-function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[]): void {
+/**
+ * "Accompanying the Ambassador were Mr X (Minister) and Mr Y (Counsellor)", "Z accompanied the Minister": people who
+ * accompany an official serve that official's state, when everyone else the sentence names serves the same one.
+ */
+function accompanyingCountry(analysis: Analysis, officials: ExtractedOfficial[], mentions: MentionIndex, o: ExtractedOfficial): string | null {
+  const s = analysis.sentences.find((x) => x.start === o.evidence.start);
+  if (!s || !/\baccompan(?:ied|ies|y)\b|\baccompanying\s+(?:the|him|her|them)\b|\bwith\s+(?:the|him|her)\b[^.;]*\bwere\b/i.test(s.text)) return null;
+  const codes = new Set<string>();
+  for (const m of mentions.bySentence[s.index] ?? []) {
+    const x = officials[m.official];
+    if (m.official < 0 || x === o || m.kind === 'pronoun') continue;
+    if (x.country) codes.add(x.country);
+  }
+  return codes.size === 1 ? [...codes][0] : null;
+}
+
+function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], mentions: MentionIndex): void {
   const body = analysis.report.body;
   for (const o of officials) {
     // an envoy serves the state that sends it, not the one named after "Ambassador to"
@@ -187,6 +205,14 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
       o.countrySource = 'description';
     }
   }
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const c = accompanyingCountry(analysis, officials, mentions, o);
+    if (c) {
+      o.country = c;
+      o.countrySource = 'description';
+    }
+  }
   // "the Ministry of Interior of the Kingdom": the kingdom where the meeting took place
   officials.forEach((o, i) => {
     if (o.country || !o.kingdomRef) return;
@@ -198,13 +224,14 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   });
   // host: a foreign visitor met someone without a stated country in the visitor's host country
   for (const m of meetings) {
-    if (m.conference !== null || !m.country || m.recalled) continue;
-    const foreign = m.participants.some((p) => officials[p].country && officials[p].country !== m.country);
+    const where = m.country ?? (m.city ? cityCode(m.city) : null);
+    if (m.conference !== null || !where || m.recalled) continue;
+    const foreign = m.participants.some((p) => officials[p].country && officials[p].country !== where);
     if (!foreign) continue;
     for (const p of m.participants) {
       const o = officials[p];
       if (!o.country && !o.international) {
-        o.country = m.country;
+        o.country = where;
         o.countrySource = 'host';
       }
     }
@@ -221,6 +248,7 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
     }
   }
   const home = homeCountry(analysis, officials);
+  if (process.env.EE_DEBUG) console.error('HOME', analysis.report.sourceCountry, home, officials.map((o) => `${o.name}:${o.country}:${o.countrySource}:${o.international}:${o.titles.join('/')}`).join(' | '));
   if (home) {
     for (const o of officials) {
       // one country has one president, one foreign minister…: a second holder of the same title is foreign
@@ -242,7 +270,7 @@ export function extractReport(report: Report): Extraction {
   const conferences = findConferences(analysis);
   const mentions = new MentionIndex(analysis, officials);
   const meetings = findMeetings(analysis, officials, conferences, mentions);
-  settleCountries(analysis, officials, meetings);
+  settleCountries(analysis, officials, meetings, mentions);
   for (const m of meetings) if (m.city && !m.country) m.country = cityCode(m.city);
 
   // conference participants: officials mentioned in the sentence that names an attended conference

@@ -153,7 +153,8 @@ function readChain(s: SentenceInfo, from: number, to: number, span: Span, people
   const firstPlace = countries[0] ?? own[0];
   const intl = INTERNATIONAL_MARKERS.exec(text);
   // "Secretary of State for the European Union" is a national portfolio, not a post in the EU
-  const portfolioOnly = !!intl && /\bfor\s+(?:the\s+)?$/.test(text.slice(0, intl.index));
+  // … nor is "head of the committee on Commonwealth of Independent States Affairs"
+  const portfolioOnly = !!intl && /\b(?:for|on)\s+(?:the\s+)?$/.test(text.slice(0, intl.index));
   const international = !!intl && !portfolioOnly && (!firstPlace || (intl.index ?? 0) + startOff < firstPlace.start);
   const kingdomRef = /\bthe Kingdom\b(?!\s+of)/.test(text);
   return {
@@ -260,6 +261,8 @@ export const OFFICIAL_RULES = {
   'official.title-after': 0.96, // 50 of 51
   'official.counterpart': 0.67, // 1 of 1
   'official.listed': 0.97, // 33 of 33
+  'official.title-in-brackets': 0.5, // not seen in the tuning part
+  'official.as-title': 0.5, // not seen in the tuning part
 } as const;
 export type OfficialRule = keyof typeof OFFICIAL_RULES;
 
@@ -269,8 +272,110 @@ function cleanName(run: NameRun, s: SentenceInfo): string {
   return s.text.slice(words[0].start - s.start, words[words.length - 1].end - s.start);
 }
 
+/** A courtesy form right before a name marks a person ("Mr", "Dr", "Sir", "HE", "His Excellency"). */
+function courtesyBefore(s: SentenceInfo, i: number): boolean {
+  const t = s.tokens[i - 1];
+  if (!t) return false;
+  if (t.text === 'HE' || t.text === 'H.E.' || t.text === 'H.E') return true;
+  if (t.text === '.' && HONORIFICS.has(s.tokens[i - 2]?.lower ?? '')) return true;
+  return t.cap && HONORIFICS.has(t.lower) && !['his', 'her'].includes(t.lower);
+}
+
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)$/;
+const REGNAL_RANKS = new Set([...RANKS, 'emperor', 'empress', 'pope', 'majesty', 'duke', 'grand']);
+
+/**
+ * Regnal names: "King Felipe VI", "Her Majesty Queen Elizabeth II", "Abdullah II bin Al-Hussein, King of Jordan".
+ * The numeral is part of the name; the run finder stops before it (an acronym to it).
+ */
+function regnalRun(s: SentenceInfo, r: NameRun): NameRun | null {
+  const tk = s.tokens;
+  const num = tk[r.to];
+  if (!num || !ROMAN.test(num.text) || num.start !== tk[r.to - 1].end + 1 || r.to - r.from > 2) return null;
+  let to = r.to + 1;
+  // "Abdullah II bin Al-Hussein": a patronymic after the numeral stays in the name
+  const particle = tk[to];
+  const tail = particle && NAME_PARTICLES.has(particle.lower) && !particle.cap ? s.runs.find((x) => x.from === to + 1) : undefined;
+  if (tail) to = tail.to;
+  const ranked = REGNAL_RANKS.has(tk[r.from - 1]?.lower ?? '');
+  const titledAfter = tk[to]?.text === ',' && REGNAL_RANKS.has(tk[to + 1]?.lower ?? '');
+  if (!ranked && !titledAfter && !tail) return null;
+  const end = tk[to - 1].end;
+  return { from: r.from, to, start: r.start, end, text: s.text.slice(r.start - s.start, end - s.start), person: true };
+}
+
+/** Runs that name people: the analysis' person runs, plus names marked by a courtesy form or a regnal number. */
+function personRuns(s: SentenceInfo): NameRun[] {
+  const out: NameRun[] = [];
+  for (const r of s.runs) {
+    if (out.some((x) => r.from < x.to && r.to > x.from)) continue;
+    const regnal = regnalRun(s, r);
+    if (regnal) out.push(regnal);
+    else if (r.person || courtesyBefore(s, r.from)) out.push(r.person ? r : { ...r, person: true });
+  }
+  return out;
+}
+
+/** "Mr Wei Cai (Minister)": a title alone in brackets right after the name. */
+function bracketTitle(s: SentenceInfo, run: NameRun): Span & { close: number } | null {
+  const tk = s.tokens;
+  if (tk[run.to]?.text !== '(') return null;
+  let close = run.to + 1;
+  while (close < tk.length && tk[close].text !== ')' && close - run.to <= 7) {
+    const t = tk[close];
+    if (!t.word || !(t.cap || CONNECTORS.has(t.lower) || LOWER_CHAIN.has(t.lower))) return null;
+    close++;
+  }
+  if (tk[close]?.text !== ')' || close === run.to + 1) return null;
+  const span = lastTitleSpan(tk, run.to + 1, close, new Array(tk.length).fill(0));
+  return span && tk[span.from].cap ? { ...span, close } : null;
+}
+
+/** "Mr Jingye Cheng, accrediting him as Ambassador of …", "X, appointed as Minister of …": the office after "as". */
+const AS_TITLE = /^,?\s+(?:[a-z]+\s+){0,3}?as\s+(?:the\s+)?(?:new(?:ly\s+appointed)?\s+)?(?=\p{Lu})/u;
+
+/**
+ * "the foreign ministers of Pakistan and Belarus, Mohammad Ishaq Dar and Sergey Aleynik": as many countries as names,
+ * each list coordinated, pair up in order. Returns the country of each name's run (by its first token).
+ */
+function respectiveCountries(s: SentenceInfo, persons: NameRun[]): Map<number, string> {
+  const tk = s.tokens;
+  const out = new Map<number, string>();
+  for (let i = 1; i < tk.length; i++) {
+    const head = tk[i - 1].lower;
+    if (tk[i].lower !== 'of' || !head.endsWith('s') || !TITLE_HEADS.has(head.replace(/(?:ie)?s$/, (m) => (m === 'ies' ? 'y' : '')))) continue;
+    const codes: string[] = [];
+    let j = i + 1;
+    while (j < tk.length) {
+      if (tk[j].lower === 'the') j++;
+      const place = s.placeAt[j];
+      if (!place || place.kind === 'city') break;
+      codes.push(place.code);
+      while (j < tk.length && s.placeAt[j] === place) j++;
+      if (tk[j]?.text === ',' && tk[j + 1]?.lower !== 'and' && !persons.some((r) => r.from === j + 1)) j++;
+      else if (tk[j]?.lower === 'and' || (tk[j]?.text === ',' && tk[j + 1]?.lower === 'and')) j += tk[j].text === ',' ? 2 : 1;
+      else break;
+    }
+    if (codes.length < 2 || tk[j]?.text !== ',') continue;
+    j++;
+    const names: NameRun[] = [];
+    while (j < tk.length) {
+      const run = persons.find((r) => r.from === j);
+      if (!run) break;
+      names.push(run);
+      j = run.to;
+      if (tk[j]?.text === ',' && tk[j + 1]?.lower === 'and') j += 2;
+      else if (tk[j]?.text === ',' || tk[j]?.lower === 'and') j++;
+      else break;
+    }
+    if (names.length === codes.length) names.forEach((r, k) => out.set(r.from, codes[k]));
+  }
+  return out;
+}
+
 function findCandidates(s: SentenceInfo): Candidate[] {
-  const persons = s.runs.filter((r) => r.person);
+  const persons = personRuns(s);
+  const respective = respectiveCountries(s, persons);
   const listed = listedPeople(s);
   const out: Candidate[] = [];
   for (const run of persons) {
@@ -345,13 +450,41 @@ function findCandidates(s: SentenceInfo): Candidate[] {
         }
       }
     }
-    // 3. "his Georgian counterpart Giorgi Gabitashvili", "his Russian counterpart, Sergey Lavrov"
+    // 2b. "Mr Wei Cai (Minister)"
+    if (!info) {
+      const br = bracketTitle(s, run);
+      if (br) {
+        info = readChain(s, run.to + 1, br.close, br, persons.filter((r) => r !== run));
+        rule = 'official.title-in-brackets';
+      }
+    }
+    // 2c. "Mr Jingye Cheng, accrediting him as Ambassador of the People's Republic of China"
+    if (!info) {
+      const rest = s.text.slice(run.end - s.start);
+      const as = AS_TITLE.exec(rest);
+      const from = as ? s.tokens.findIndex((t) => t.start >= run.end + as[0].length) : -1;
+      if (as && from > 0 && !persons.some((r) => r.from > run.to && r.from < from)) {
+        let to = from;
+        const inChain = (t: Token) => (t.word && (t.cap || CONNECTORS.has(t.lower))) || /^['’]s$/.test(t.text);
+        while (to < s.tokens.length && inChain(s.tokens[to]) && to - from < 12) to++;
+        while (to > from && !s.tokens[to - 1].cap) to--;
+        const span = to > from ? lastTitleSpan(s.tokens, from, to, new Array(s.tokens.length).fill(0)) : null;
+        if (span && span.from === from) {
+          info = readChain(s, from, to, span, persons.filter((r) => r !== run));
+          rule = 'official.as-title';
+        }
+      }
+    }
+    // 3. "his Georgian counterpart Giorgi Gabitashvili", "his Russian counterpart, Sergey Lavrov", "his counterpart in Argentina, X"
     if (!info) {
       const prefix = s.text.slice(0, run.start - s.start);
-      const m = /\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}.-]+)\s+)?counterpart(?:\s+(?:from|of)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*$/u.exec(prefix);
-      if (m) {
-        const placeStart = s.start + (m.index ?? 0);
-        const place = s.places.find((p) => p.start >= placeStart && p.end <= run.start && p.kind !== 'city');
+      const m = /\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}.-]+)\s+)?counterpart(?:\s+(?:from|of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*$/u.exec(prefix);
+      // "Matteo Salvini, his Italian counterpart"
+      const after = /^,\s+(?:his|her|their|its)\s+(?:[\p{Lu}][\p{L}.-]+\s+)?counterpart\b(?!s)/u.exec(s.text.slice(run.end - s.start));
+      if (m || after) {
+        const from = m ? s.start + (m.index ?? 0) : run.end;
+        const to = m ? run.start : run.end + after![0].length;
+        const place = s.places.find((p) => p.start >= from && p.end <= to && p.kind !== 'city');
         counterpart = { country: place?.code ?? null };
         rule = 'official.counterpart';
       }
@@ -363,6 +496,8 @@ function findCandidates(s: SentenceInfo): Candidate[] {
       owner = item.owner?.text ?? null;
       rule = 'official.listed';
     }
+    const paired = respective.get(run.from);
+    if (paired && info) info = { ...info, country: paired, international: false };
     if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule, owner });
   }
   return out;

@@ -1,0 +1,85 @@
+/**
+ * Official rules on invented sentences: courtesy forms and regnal numbers, titles in brackets and after "as",
+ * counterparts named after the name, coordinated "respectively" lists, people who accompany an envoy, and
+ * "the Ambassador" after several ambassadors.
+ */
+import { fromText } from './helpers';
+
+const officialsOf = (body: string, date = '2024-05-06') => fromText(body, date).officials;
+const find = (body: string, name: string) => officialsOf(body).find((o) => o.name === name);
+
+describe('officials: names', () => {
+  test('a regnal number stays in the name, with a patronymic after it', () => {
+    const g = officialsOf('King Ludovic IV received the visiting minister. The talks were also attended by Hamad III bin Al-Rashid, Emir of Qatar.');
+    expect(g.map((o) => o.name)).toEqual(expect.arrayContaining(['Ludovic IV', 'Hamad III bin Al-Rashid']));
+    expect(g.find((o) => o.name === 'Ludovic IV')?.title).toBe('King');
+    expect(g.some((o) => o.name === 'Al-Rashid')).toBe(false);
+  });
+
+  test('courtesy forms and post-nominals do not hide a name, nor join it', () => {
+    const g = officialsOf(
+      'At Government House in Wellington, the Governor-General, General the Honourable Sir Martin Crane AK MC (Retd), accepted Letters of Credence. The Governor-General and Lady Crane then hosted a lunch.',
+    );
+    expect(g.map((o) => o.name)).toEqual(['Martin Crane']);
+    expect(g[0].title).toBe('Governor-General');
+  });
+});
+
+describe('officials: titles', () => {
+  test('a title alone in brackets after the name', () => {
+    const g = officialsOf('Accompanying the envoy were Mr Tao Lin (Minister-Counsellor) and Col Bo Zhang (Defence Attaché). Mrs Mei Zhang was also received.');
+    expect(g.map((o) => [o.name, o.title])).toEqual([
+      ['Tao Lin', 'Minister-Counsellor'],
+      ['Bo Zhang', 'Defence Attaché'],
+    ]);
+  });
+
+  test('the office after "as": "accrediting him as Ambassador of …"', () => {
+    const o = find('The President accepted Letters of Credence from His Excellency Mr Arno Vells, accrediting him as Ambassador of the Republic of Estonia.', 'Arno Vells');
+    expect(o?.title).toBe('Ambassador');
+    expect(o?.country).toBe('EE');
+  });
+
+  test('a counterpart named before "his … counterpart", and a counterpart "in" a country', () => {
+    expect(find('The French minister invited Luca Ferri, his Italian counterpart, to Paris.', 'Luca Ferri')?.country).toBe('IT');
+    expect(find('Today the Attorney General met his counterpart in Peru, Rosa Quispe Mamani, in Lima.', 'Rosa Quispe Mamani')?.country).toBe('PE');
+  });
+
+  test('the foreign ministers of A and B, X and Y: countries pair up in order', () => {
+    const g = officialsOf('The host also greeted the foreign ministers of Chile and Norway, Pablo Rojas and Ingrid Dahl, who attended for the first time.');
+    expect(g.find((o) => o.name === 'Pablo Rojas')?.country).toBe('CL');
+    expect(g.find((o) => o.name === 'Ingrid Dahl')?.country).toBe('NO');
+  });
+
+  test('a committee "on" an international organisation\'s affairs is a national post', () => {
+    const o = find('The Speaker met Oleg Petrov, head of the committee on Commonwealth of Independent States Affairs of the Russian State Duma.', 'Oleg Petrov');
+    expect(o?.country).toBe('RU');
+  });
+
+  test('officials of Eurojust and of the Ibero-American secretariat have no country', () => {
+    expect(find('In The Hague the chief prosecutor met Anna Berg, President of Eurojust.', 'Anna Berg')?.country).toBeNull();
+  });
+});
+
+describe('officials: countries from the company they keep', () => {
+  test('staff accompanying an ambassador serve the ambassador\'s state; "the Ambassador" is the one named last', () => {
+    const g = officialsOf(
+      [
+        'At Government House in Canberra, the Governor-General accepted Letters of Credence from His Excellency Mr Arno Vells, accrediting him as Ambassador of the Republic of Estonia. Accompanying the Ambassador were Mr Jaan Tamm (Counsellor) and Ms Liis Kask (Second Secretary).',
+        'Next, the Governor-General accepted Letters of Credence from His Excellency Mr Omar Haddad, accrediting him as Ambassador of the Kingdom of Morocco. With the Ambassador were Mr Karim Idrissi (Minister) and Mr Youssef Alami (Counsellor).',
+      ].join('\n\n'),
+    );
+    const country = (n: string) => g.find((o) => o.name === n)?.country;
+    expect(country('Jaan Tamm')).toBe('EE');
+    expect(country('Liis Kask')).toBe('EE');
+    expect(country('Karim Idrissi')).toBe('MA');
+    expect(country('Youssef Alami')).toBe('MA');
+  });
+
+  test('"his accompanying delegation" gives the host no foreign country', () => {
+    const g = officialsOf(
+      'DOHA, May 6 (QNA) -- Qatar\'s Emir Sheikh Tamim Al-Hamad received on Monday the visiting Prime Minister of Peru Luis Quispe and his accompanying delegation.',
+    );
+    expect(g.find((o) => o.name === 'Tamim Al-Hamad')?.country).toBe('QA');
+  });
+});
