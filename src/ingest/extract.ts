@@ -248,7 +248,6 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
     }
   }
   const home = homeCountry(analysis, officials);
-  if (process.env.EE_DEBUG) console.error('HOME', analysis.report.sourceCountry, home, officials.map((o) => `${o.name}:${o.country}:${o.countrySource}:${o.international}:${o.titles.join('/')}`).join(' | '));
   if (home) {
     for (const o of officials) {
       // one country has one president, one foreign minister…: a second holder of the same title is foreign
