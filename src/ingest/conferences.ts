@@ -496,7 +496,8 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
     if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
   }
   if (!place) {
-    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*(?:where|during\s+which)\b)[^.]*$/u.exec(before);
+    // "arrived in Dushanbe, Tajikistan, on a working visit to take part in the …"
+    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s*,\s*[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?\s*,)?(?:\s+on\s+(?:an?\s+)?(?:[\p{Ll}-]+\s+){0,2}visit)?(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*(?:where|during\s+which)\b)[^.]*$/u.exec(before);
     if (trip) {
       place = namedPlace(trip[1]);
     }
@@ -636,7 +637,53 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
     same.organizer ??= c.organizer;
   }
   placeFromLaterMention(analysis, found, recordOf);
+  placeFromName(merged);
+  placeFromReport(analysis, merged);
   return merged;
+}
+
+/** "the Antalya Diplomacy Forum", "the Munich Security Conference": an event named after its city is held there. */
+function placeFromName(records: ExtractedConference[]): void {
+  for (const c of records) {
+    if (c.city) continue;
+    const words = c.name.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/);
+    const first = words[0]?.replace(/[+].*$/, '');
+    // "Shanghai Cooperation Organisation summit", "Minsk Group meeting": a body named after a city, not the event
+    if (!first || !/^\p{Lu}/u.test(first) || words.length < 2 || ORG_WORDS.has(words[1].toLowerCase())) continue;
+    const p = findPlaces(first)[0];
+    const code = p ? (p.kind === 'city' && p.start === 0 && p.end === first.length ? p.code : null) : worldCityCode(first);
+    if (!code) continue;
+    c.city = first;
+    c.country ??= code;
+  }
+}
+
+/**
+ * An event the report's people attend, with no place beside its name, is where the report puts them:
+ * "on the sidelines of an international event he was attending in Islamabad", else the dateline of a report that
+ * says "here" ("BEIJING: … held a meeting here").
+ */
+function placeFromReport(analysis: Analysis, records: ExtractedConference[]): void {
+  const open = records.filter((c) => !c.city && c.status === 'attended');
+  if (!open.length) return;
+  let place: PlaceFound | null = null;
+  for (const s of analysis.sentences) {
+    const m = /\b(?:sidelines|margins)\s+of\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:event|conference|summit|forum|session|meeting|gathering)\b[^.;]{0,40}?\b(?=in\s+\p{Lu})/u.exec(s.text);
+    place = m ? placeAfterIn(s.text.slice(m.index + m[0].length)) : null;
+    if (place?.city) break;
+  }
+  // the dateline only when the report writes from the venue ("held a meeting here"): a capital's agency also files
+  // reports of events held elsewhere, or online
+  const dateline = analysis.report.dateline?.city ?? null;
+  const here = analysis.sentences.some((s) => /\b(?:here|in\s+this\s+city)\b/.test(s.text));
+  if (!place?.city && dateline && here) place = { city: dateline, country: cityCode(dateline) ?? worldCityCode(dateline) };
+  if (!place?.city) return;
+  for (const c of open) {
+    // an event placed in another country is not where the report was filed
+    if (c.country && place.country && c.country !== place.country) continue;
+    c.city = place.city;
+    c.country ??= place.country;
+  }
 }
 
 /** "the event", "the summit" … "to be held in X": the place of the event last named before it. */

@@ -124,3 +124,32 @@ describe('cities of the world', () => {
     expect(conferences('He attended the 3rd Summit of Coastal States in Mobile on Friday.')[0]).toMatchObject({ city: null });
   });
 });
+
+describe('places written away from the name', () => {
+  test('an event named after its city is held there; a body named after a city is not', () => {
+    expect(conferences('The minister met his counterparts ahead of the Doha Security Forum, which opens on Friday.')[0]).toMatchObject({ city: 'Doha' });
+    const [sco] = conferences('They discussed the Shanghai Cooperation Organisation summit.');
+    expect(sco?.city ?? null).toBeNull();
+  });
+
+  test('"arrived in X, Country, on a working visit to take part in" the event', () => {
+    const [c] = conferences('The Prosecutor General arrived in Tashkent, Uzbekistan, on a working visit to take part in the 6th Meeting of the Prosecutors General of the CIS Member States.');
+    expect(c).toMatchObject({ edition: 6, city: 'Tashkent' });
+  });
+
+  test('an attended event takes the place of "the sidelines of an event … in X" written before it', () => {
+    const [c] = conferences(
+      [
+        'On the sidelines of an international event he was attending in Nairobi, Kenya, the minister met his counterparts from Ghana and Peru.',
+        'The minister is taking part in the 12th session of the Council of Foreign Ministers of the Organization of African Unity, which opened on Tuesday.',
+      ].join('\n\n'),
+    );
+    expect(c).toMatchObject({ edition: 12, city: 'Nairobi', status: 'attended' });
+  });
+
+  test('the dateline is the place of an attended event only when the report writes from there ("here")', () => {
+    const body = (here: string) => `LIMA: On Friday, the interior minister held a meeting ${here}with the Interpol President. The minister is in Peru to attend the ministerial conference of Interpol.`;
+    expect(conferences(body('here '))[0]).toMatchObject({ city: 'Lima' });
+    expect(conferences(body(''))[0]?.city ?? null).toBeNull();
+  });
+});
