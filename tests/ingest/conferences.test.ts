@@ -153,3 +153,27 @@ describe('places written away from the name', () => {
     expect(conferences(body(''))[0]?.city ?? null).toBeNull();
   });
 });
+
+describe('events named in pieces', () => {
+  test('two events under one plural head (rule conference.coordinated-events)', () => {
+    const found = conferences('The sides discussed the agenda of the upcoming May 14-15 OSCE PA Standing Committee and OSCE PA 31st Annual sessions in Vienna.');
+    expect(found.map((c) => [c.name, c.edition, c.city])).toEqual([
+      ['OSCE PA Standing Committee session', null, 'Vienna'],
+      ['OSCE PA 31st Annual session', 31, 'Vienna'],
+    ]);
+    expect(found[0].extraction).toMatchObject({ rule: 'conference.coordinated-events' });
+  });
+
+  test('a body holding its own session (rule conference.body-session); a body of two states does not count', () => {
+    const [c] = conferences('The Council of Defence Ministers of the African Union is holding its regular meeting in Kigali today.');
+    expect(c).toMatchObject({ name: 'regular meeting of the Council of Defence Ministers of the African Union', city: 'Kigali', status: 'attended' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.body-session' });
+    expect(conferences('The Uzbek-Tajik Intergovernmental Commission held its 5th meeting in Dushanbe.')).toEqual([]);
+  });
+
+  test('a summit of two states, a joint meeting of two organisations (rule conference.joint-event); two states\' meeting is bilateral', () => {
+    expect(conferences('Following the Chilean-Peruvian security summit held in Lima in March, the ministers met again.')[0]).toMatchObject({ name: 'Chilean-Peruvian security summit', city: 'Lima' });
+    expect(conferences('They agreed to hold the next high-level joint ASEAN-EU meeting in Jakarta.')[0]).toMatchObject({ name: 'high-level joint ASEAN-EU meeting', city: 'Jakarta' });
+    expect(conferences('The Chilean-Peruvian meeting in Lima covered trade.')).toEqual([]);
+  });
+});
