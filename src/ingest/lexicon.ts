@@ -138,7 +138,10 @@ export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms'
 // Courtesy forms of the Commonwealth and of churches ("Dame Cindy", "the Right Honourable", "Archbishop Ivan Jurkovič")
 // and abbreviated ranks ("Col Bo Zhang", "Lt Gen …"), dropped from names like the ranks written in full
 for (const h of ['dame', 'lady', 'right', 'rt', 'majesty', 'archbishop', 'bishop', 'cardinal', 'monsignor']) HONORIFICS.add(h);
-for (const h of ['col', 'lt', 'gen', 'maj', 'capt', 'brig', 'cdr', 'adm', 'sgt']) HONORIFICS.add(h);
+for (const h of ['col', 'lt', 'gen', 'maj', 'capt', 'brig', 'cdr', 'adm', 'sgt', 'sen']) HONORIFICS.add(h);
+// the Holy See's envoy ("Apostolic Nuncio")
+TITLE_HEADS.add('nuncio');
+TITLE_MODIFIERS.add('apostolic');
 
 /** True for a word that is only punctuation-free upper-case letters (an acronym like `SCO`). */
 export function isAcronym(word: string): boolean {

@@ -46,7 +46,7 @@ export interface ExtractedOfficial {
 
 const CONNECTORS = new Set(['of', 'the', 'at', 'in', 'for', 'and', 'to', 'on', 'de', 'du', 'des', 'del', 'ad']);
 const LOWER_CHAIN = new Set([...ORG_WORDS, ...TITLE_HEADS, ...TITLE_MODIFIERS, "d'affaires", 'd’affaires']);
-const PORTFOLIO = /^(?:for|of)\s+(?:the\s+)?((?:Foreign|Internal|Home|Economic|Social|Legal|European|International|Public)?\s*(?:Affairs|Justice|Interior|Defen[cs]e|Finance|Trade|Economy|Energy|Education|Health|Culture|Agriculture|Transport|Labou?r|Industry|Emergencies|Emergency Situations|Digital Development|Development|Investment|Tourism|Youth|Sports?|Environment|Ecology|Communications|Information|Science|Security|Foreign Affairs|Public Security|State Security)(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)(?!\s+(?:Council|Committee|Service|Agency|Department|Commission|Bureau|Office|Directorate|Forces))/;
+const PORTFOLIO = /^(?:for|of)\s+(?:the\s+)?((?:Foreign|Internal|Home|Economic|Social|Legal|European|International|Public|Police)?\s*(?:Affairs|Justice|Interior|Defen[cs]e|Finance|Trade|Economy|Energy|Education|Health|Culture|Agriculture|Transport|Labou?r|Industry|Emergencies|Emergency Situations|Digital Development|Development|Investment|Tourism|Youth|Sports?|Environment|Ecology|Communications|Information|Science|Security|Foreign Affairs|Public Security|State Security)(?:\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)(?!\s+(?:Council|Committee|Service|Agency|Department|Commission|Bureau|Office|Directorate|Forces))/;
 
 const RANKS = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'king', 'queen', 'emir', 'sultan']);
 
@@ -202,8 +202,9 @@ function chainBack(s: SentenceInfo, i: number, persons: NameRun[]): { from: numb
     if (t.text === ',') {
       if (sawHead || commas >= 2 || j === 0) break;
       // The comma must separate parts of one title phrase: a capitalised word must precede it.
+      // … or a title head: "Tinubu's spokesperson, Ajuri Ngelale"
       const prev = s.tokens[j - 1];
-      if (!prev || !(prev.cap || prev.text === ')')) break;
+      if (!prev || !(prev.cap || prev.text === ')' || (isHead(prev) && persons.some((r) => r.from === j + 1)))) break;
       commas++;
       j--;
       continue;
@@ -249,6 +250,8 @@ interface Candidate {
   rule: OfficialRule;
   /** "X and his deputies Y and Z": X's name, for Y and Z. */
   owner: string | null;
+  /** The title before the name starts with a demonym ("Iranian President X"). */
+  demonymLed: boolean;
 }
 
 /**
@@ -311,9 +314,28 @@ function personRuns(s: SentenceInfo): NameRun[] {
     if (out.some((x) => r.from < x.to && r.to > x.from)) continue;
     const regnal = regnalRun(s, r);
     if (regnal) out.push(regnal);
-    else if (r.person || courtesyBefore(s, r.from)) out.push(r.person ? r : { ...r, person: true });
+    else if (r.person || courtesyBefore(s, r.from)) out.push(hyphenatedSurname(s, r.person ? r : { ...r, person: true }));
+    else if (r.to - r.from === 1) {
+      // "Minister of Foreign Affairs Hossein Amir-Abdollahian": one word between capitalised ones is a name when a
+      // hyphenated surname follows it
+      const whole = hyphenatedSurname(s, r);
+      if (whole !== r) out.push({ ...whole, person: true });
+    }
   }
   return out;
+}
+
+const NOT_NAME_PART = (p: string) => TITLE_HEADS.has(p) || TITLE_MODIFIERS.has(p) || ORG_WORDS.has(p);
+
+/** "Hossein Amir-Abdollahian": a hyphenated surname that starts like a title ("Amir-") is still the name's end. */
+function hyphenatedSurname(s: SentenceInfo, r: NameRun): NameRun {
+  const t = s.tokens[r.to];
+  const prev = s.tokens[r.to - 1];
+  if (!t || !t.cap || t.start !== prev.end + 1 || !t.text.includes('-') || s.placeAt[r.to]) return r;
+  const parts = t.text.split('-');
+  if (!parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p)) || parts.every((p) => NOT_NAME_PART(p.toLowerCase()))) return r;
+  if (s.tokens[r.to + 1]?.cap && ORG_WORDS.has(s.tokens[r.to + 1].lower)) return r;
+  return { ...r, to: r.to + 1, end: t.end, text: s.text.slice(r.start - s.start, t.end - s.start) };
 }
 
 /** "Mr Wei Cai (Minister)": a title alone in brackets right after the name. */
@@ -383,6 +405,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
     let counterpart: Candidate['counterpart'] = null;
     let rule: OfficialRule = 'official.title-before';
     let owner: string | null = null;
+    let demonymLed = false;
     // 1. Title before the name, over honorifics ("the Secretary-General of ASEAN, Dr. Kao Kim Hourn", "H.E. Moussa Faki").
     let nameFrom = run.from;
     while (nameFrom > 0) {
@@ -400,6 +423,15 @@ function findCandidates(s: SentenceInfo): Candidate[] {
         let to = nameFrom;
         while (to > span.to && s.tokens[to - 1].text === ',') to--;
         info = readChain(s, from, to, span, persons.filter((r) => r !== run));
+        // "Iranian President Ebrahim Raisi and Minister of Foreign Affairs Hossein Amir-Abdollahian": a demonym before
+        // the first of two titled names joined by "and" serves both
+        const prev = out[out.length - 1];
+        const andAt = s.tokens[from]?.lower === 'and' ? from : from - 1;
+        const ownCountryAfter = s.tokens[run.to]?.lower === 'of' && !!(s.placeAt[run.to + 1] ?? s.placeAt[run.to + 2]);
+        if (!info.country && !info.international && !ownCountryAfter && s.tokens[andAt]?.lower === 'and' && prev?.run.to === andAt && prev.info?.country && prev.demonymLed) {
+          info = { ...info, country: prev.info.country };
+        }
+        demonymLed = s.placeAt.slice(from, span.from).some((p) => p?.kind === 'demonym');
       }
     }
     // 1b. The second of two names after a plural title: "Members of the National Assembly X and Y".
@@ -498,7 +530,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
     }
     const paired = respective.get(run.from);
     if (paired && info) info = { ...info, country: paired, international: false };
-    if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule, owner });
+    if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule, owner, demonymLed });
   }
   return out;
 }

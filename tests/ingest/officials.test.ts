@@ -25,6 +25,24 @@ describe('officials: names', () => {
   });
 });
 
+describe('officials: names that look like titles', () => {
+  test('a hyphenated surname that starts like a title ("Amir-"), and a demonym serving two titled names', () => {
+    const g = officialsOf('The session opened with a tribute to Iranian President Hamid Rostami and Minister of Foreign Affairs Reza Amir-Tehrani, who died last week.');
+    expect(g.map((o) => [o.name, o.country])).toEqual([
+      ['Hamid Rostami', 'IR'],
+      ['Reza Amir-Tehrani', 'IR'],
+    ]);
+    expect(find('Uzbek President Akmal Karimov and Prime Minister Ion Rusu of Moldova met in Tashkent.', 'Ion Rusu')?.country).toBe('MD');
+  });
+
+  test('a lower-case title before a comma and the name; abbreviated ranks; the Apostolic Nuncio', () => {
+    expect(find("In a statement on Monday, the president's spokesperson, Tunde Bello, said the talks went well.", 'Tunde Bello')?.title).toBe('spokesperson');
+    expect(find('The delegation was led by the Minister of Police Affairs, Sen. Dr. Musa Bako.', 'Musa Bako')?.title).toBe('Minister of Police Affairs');
+    const nuncio = find('His Excellency Archbishop Paolo Bruni, Apostolic Nuncio of the Holy See, presented his credentials.', 'Paolo Bruni');
+    expect(nuncio).toMatchObject({ title: 'Apostolic Nuncio', country: 'VA' });
+  });
+});
+
 describe('officials: titles', () => {
   test('a title alone in brackets after the name', () => {
     const g = officialsOf('Accompanying the envoy were Mr Tao Lin (Minister-Counsellor) and Col Bo Zhang (Defence Attaché). Mrs Mei Zhang was also received.');
