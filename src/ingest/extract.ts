@@ -1,6 +1,6 @@
 /** Runs the extractors over one report and settles the officials' countries. */
 import { analyse, Analysis } from './analysis';
-import { findConferences, ConferenceDetails } from './conferences';
+import { findConferences, ConferenceDetails, ExtractedConference } from './conferences';
 import { cityCode, countryCode, findPlaces, KINGDOMS } from './countries';
 import { findMeetings, ExtractedMeeting, MeetingDetails } from './meetings';
 import { MentionIndex } from './mentions';
@@ -176,7 +176,7 @@ function accompanyingCountry(analysis: Analysis, officials: ExtractedOfficial[],
   return codes.size === 1 ? [...codes][0] : null;
 }
 
-function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], mentions: MentionIndex): void {
+function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], conferences: ExtractedConference[], mentions: MentionIndex): void {
   const body = analysis.report.body;
   for (const o of officials) {
     // an envoy serves the state that sends it, not the one named after "Ambassador to"
@@ -194,6 +194,13 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
       o.country = stated;
       o.countrySource = 'description';
       o.international = false;
+    }
+  }
+  // "António Guterres, Secretary-General" in a report about international bodies: a bare Secretary-General heads one
+  if (INTERNATIONAL_MARKERS.test(body)) {
+    for (const o of officials) {
+      if (o.country || o.organization || !o.titles.length || !o.titles.every((t) => /^(?:the\s+)?secretary[- ]general$/i.test(t))) continue;
+      o.international = true;
     }
   }
   for (const o of officials) {
@@ -236,6 +243,33 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
       }
     }
   }
+  // "X held meetings in Baku with … his counterpart Y and with Z, Speaker of the National Assembly": people met in a
+  // city, beside a visitor from elsewhere, serve the city's state
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const s = analysis.sentences.find((x) => x.start === o.evidence.start);
+    if (!s || !/\b(?:met|meets|meeting|meetings|talks|received|receives|hosted|welcomed)\b/.test(s.text)) continue;
+    const cities = s.places.filter((p) => p.kind === 'city' && /\bin\s+$/.test(body.slice(Math.max(0, p.start - 4), p.start)));
+    const where = cities.length === 1 ? cityCode(cities[0].text) : null;
+    if (!where) continue;
+    const visitor = (mentions.bySentence[s.index] ?? []).some((m) => m.official >= 0 && officials[m.official] !== o && officials[m.official].country && officials[m.official].country !== where);
+    if (visitor) {
+      o.country = where;
+      o.countrySource = 'host';
+    }
+  }
+  // "at the invitation of his counterpart X": the one who invites is the host of the event the visitor went to
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const invited = [o.name, ...o.aliases].some((n) => new RegExp(`\\bat\\s+the\\s+invitation\\s+of\\s+(?:(?:his|her|their|the)\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(body));
+    if (!invited) continue;
+    const places = [...meetings.map((m) => m.country ?? (m.city ? cityCode(m.city) : null)), ...conferences.map((c) => c.country ?? (c.city ? cityCode(c.city) : null))];
+    const where = places.find((c): c is string => !!c);
+    if (where) {
+      o.country = where;
+      o.countrySource = 'host';
+    }
+  }
   // "Narbayeva conveyed the greetings of President Shavkat Mirziyoyev": the greeting comes from the bearer's country
   for (const o of officials) {
     if (o.country || o.international) continue;
@@ -269,7 +303,7 @@ export function extractReport(report: Report): Extraction {
   const conferences = findConferences(analysis);
   const mentions = new MentionIndex(analysis, officials);
   const meetings = findMeetings(analysis, officials, conferences, mentions);
-  settleCountries(analysis, officials, meetings, mentions);
+  settleCountries(analysis, officials, meetings, conferences, mentions);
   for (const m of meetings) if (m.city && !m.country) m.country = cityCode(m.city);
 
   // conference participants: officials mentioned in the sentence that names an attended conference

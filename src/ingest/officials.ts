@@ -462,7 +462,8 @@ function findCandidates(s: SentenceInfo): Candidate[] {
           if (t.lower === 'and' && !s.tokens[k + 1]?.cap) break;
           if (t.lower === 'to' && !s.tokens[k + 1]?.cap) break;
           if (t.lower === 'in' && !(headAt >= 0 && s.tokens[k + 1]?.cap && s.tokens[k + 1]?.lower !== 'the')) break;
-          if (persons.some((r) => r.from === k)) break;
+          // a capitalised word right after "of" names the body ("President of Eurojust"), not the next person
+          if (persons.some((r) => r.from === k) && !(headAt >= 0 && ['of', 'the'].includes(s.tokens[k - 1]?.lower) && persons.find((r) => r.from === k)!.to - k === 1)) break;
           if (headAt < 0 && isHead(t)) headAt = k;
         }
         k++;

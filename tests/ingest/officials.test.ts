@@ -100,4 +100,26 @@ describe('officials: countries from the company they keep', () => {
     );
     expect(g.find((o) => o.name === 'Tamim Al-Hamad')?.country).toBe('QA');
   });
+
+  test('people met in a city beside a visitor from elsewhere serve the city\'s state', () => {
+    const g = officialsOf('Kenyan Foreign Minister Amos Wetang held meetings in Kampala on May 2 with his counterpart Ruth Nankabirwa and with Jacob Oulanyah, Speaker of the Parliament.');
+    expect(g.find((o) => o.name === 'Ruth Nankabirwa')?.country).toBe('UG');
+    expect(g.find((o) => o.name === 'Jacob Oulanyah')?.country).toBe('UG');
+  });
+
+  test('the one who invites is the host of the event the visitor attended', () => {
+    const g = officialsOf(
+      "At the invitation of his counterpart Marco Bellini, Georgia's Prosecutor General Irakli Shotadze took part in the 5th Conference of Prosecutors General of Europe, held in Naples.",
+    );
+    expect(g.find((o) => o.name === 'Marco Bellini')?.country).toBe('IT');
+  });
+
+  test('a bare Secretary-General in a report about international bodies has no country', () => {
+    const g = officialsOf('Ana Sousa, Secretary-General\n\nThe Secretary-General met with Pedro Costa, President of the European Council, in New York. The United Nations chief thanked him.');
+    expect(g.find((o) => o.name === 'Ana Sousa')?.country).toBeNull();
+  });
+
+  test('"President of Eurojust": a capitalised body after "of" belongs to the title', () => {
+    expect(find('In The Hague the chief prosecutor met Anna Berg, President of Eurojust; and Jan Vos, Minister of Justice.', 'Anna Berg')?.country).toBeNull();
+  });
 });
