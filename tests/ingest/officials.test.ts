@@ -16,6 +16,17 @@ describe('officials: names', () => {
     expect(g.some((o) => o.name === 'Al-Rashid')).toBe(false);
   });
 
+  test('a monarch named as the head of state of some countries is listed, and takes no part in their credentials', () => {
+    const g = fromText(
+      [
+        'HE Mr Tomas Berg, High Commissioner of Fiji, attended the ceremonies at Government House. Berg is new to the post.',
+        'As is the custom for countries whose Head of State is King Harald V, HE Tomas Berg had presented his credentials earlier to the Prime Minister.',
+      ].join('\n\n'),
+    );
+    expect(g.officials.find((o) => o.name === 'Harald V')?.title).toBe('King');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Tomas Berg']]);
+  });
+
   test('courtesy forms and post-nominals do not hide a name, nor join it', () => {
     const g = officialsOf(
       'At Government House in Wellington, the Governor-General, General the Honourable Sir Martin Crane AK MC (Retd), accepted Letters of Credence. The Governor-General and Lady Crane then hosted a lunch.',
