@@ -395,6 +395,8 @@ function respectiveCountries(s: SentenceInfo, persons: NameRun[]): Map<number, s
   return out;
 }
 
+const BUSINESS_TITLE = /\b(?:chief executive(?: officer)?|CEO|managing director|founder|co-founder)\b/i;
+
 function findCandidates(s: SentenceInfo): Candidate[] {
   const persons = personRuns(s);
   const respective = respectiveCountries(s, persons);
@@ -414,7 +416,9 @@ function findCandidates(s: SentenceInfo): Candidate[] {
       else break;
     }
     const back = chainBack(s, nameFrom, persons);
-    if (back.from < nameFrom) {
+    // "the State Secretary for Ibero-America and the Caribbean": a capitalised word after "for"/"on" is the portfolio
+    const portfolioWord = ['for', 'on'].includes(s.tokens[nameFrom - 1]?.lower ?? '') && s.tokens[run.to]?.lower === 'and';
+    if (back.from < nameFrom && !portfolioWord) {
       const span = lastTitleSpan(s.tokens, back.from, nameFrom, back.depthAt);
       if (span) {
         // Drop a leading "the"/"a" from the phrase.
@@ -465,6 +469,8 @@ function findCandidates(s: SentenceInfo): Candidate[] {
           // a capitalised word right after "of" names the body ("President of Eurojust"), not the next person
           if (persons.some((r) => r.from === k) && !(headAt >= 0 && ['of', 'the'].includes(s.tokens[k - 1]?.lower) && persons.find((r) => r.from === k)!.to - k === 1)) break;
           if (headAt < 0 && isHead(t)) headAt = k;
+          // "Chen Wenqing, a member of the Political Bureau of …"
+          if (headAt < 0 && t.lower === 'member' && ['a', 'an'].includes(s.tokens[k - 1]?.lower) && s.tokens[k + 1]?.lower === 'of') headAt = k;
         }
         k++;
       }
@@ -473,7 +479,7 @@ function findCandidates(s: SentenceInfo): Candidate[] {
       if (headAt >= 0 && headAt - startK <= 5 && !endsAtPerson) {
         let from = startK;
         while (['the', 'a', 'an'].includes(s.tokens[from].lower)) from++;
-        const span = lastTitleSpan(s.tokens, from, headAt + 1, new Array(s.tokens.length).fill(0));
+        const span = s.tokens[headAt].text === 'member' ? { from: headAt, to: headAt + 1 } : lastTitleSpan(s.tokens, from, headAt + 1, new Array(s.tokens.length).fill(0));
         if (span) {
           // extend the span over following title words ("State Councilor")
           let to = span.to;
@@ -529,6 +535,8 @@ function findCandidates(s: SentenceInfo): Candidate[] {
       owner = item.owner?.text ?? null;
       rule = 'official.listed';
     }
+    // business people hold no office ("Mr Tom Perrigo, the Chief Executive Officer, of National Trusts")
+    if (info?.title && BUSINESS_TITLE.test(info.title)) continue;
     const paired = respective.get(run.from);
     if (paired && info) info = { ...info, country: paired, international: false };
     if (info || counterpart) out.push({ run, sentence: s, info, counterpart, rule, owner, demonymLed });

@@ -55,6 +55,16 @@ describe('officials: names that look like titles', () => {
 });
 
 describe('officials: titles', () => {
+  test('"X, a member of the Political Bureau of …" is a title after the name', () => {
+    const o = find('HANOI, May 6 (VNA) -- Tran Van Minh, a member of the Political Bureau of the Communist Party of Vietnam, met the visiting minister.', 'Tran Van Minh');
+    expect(o).toMatchObject({ title: 'member', country: 'VN' });
+  });
+
+  test('a capitalised portfolio after "for" is no name; business people are no officials', () => {
+    const g = officialsOf('The minister was accompanied by Luis Prado, the State Secretary for Latinoamerica and the Caribbean. He later received Mr Ian Cole, the Chief Executive Officer of Heritage Trusts.');
+    expect(g.map((o) => o.name)).toEqual(['Luis Prado']);
+  });
+
   test('a title alone in brackets after the name', () => {
     const g = officialsOf('Accompanying the envoy were Mr Tao Lin (Minister-Counsellor) and Col Bo Zhang (Defence Attaché). Mrs Mei Zhang was also received.');
     expect(g.map((o) => [o.name, o.title])).toEqual([
