@@ -426,6 +426,9 @@ function sameEvent(a: ExtractedConference, b: ExtractedConference, acr: Map<stri
   for (const w of small) if (!big.has(w)) return false;
   if (a.startDate && b.startDate && a.startDate.value.slice(0, 4) !== b.startDate.value.slice(0, 4)) return false;
   if (a.city && b.city && a.city !== b.city) return false;
+  // "… to be held in Macau" and "… to be held in Azerbaijan": two places, two events
+  const where = (c: ExtractedConference) => c.country ?? (c.city ? cityCode(c.city) : null);
+  if (where(a) && where(b) && where(a) !== where(b)) return false;
   // two unnumbered names: one word in common is too little ("the Summit" and "the Youth Summit")
   if (a.edition === null && b.edition === null && wa.size !== wb.size && small.size < 2) return false;
   return true;
@@ -453,6 +456,25 @@ interface Mention {
   rule: RuleMatch;
   /** The event's name when the report does not write it in one piece ("the Council and the Plenary sessions"). */
   name?: string;
+  /** The place the rule read off the mention's own clause. */
+  place?: PlaceFound;
+}
+
+/**
+ * "the timing of a security summit expected to be held in Baghdad": an unnamed event the report announces is
+ * named by its description, up to its place.
+ */
+function announcedEvents(s: SentenceInfo): Mention[] {
+  const out: Mention[] = [];
+  const re = /\b(?:a|an)\s+((?:[a-z-]+\s+){0,2}(summit|conference|forum|congress)\s+(?:(?:is|are)\s+)?(?:(?:expected|scheduled|due|set|planned)\s+to\s+be|to\s+be|will\s+be)\s+(?:held|hosted)\s+)(in\s+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/gu;
+  for (const m of s.text.matchAll(re)) {
+    const place = placeAfterIn(m[3]);
+    if (!place?.city) continue;
+    const start = s.start + m.index! + m[0].length - m[1].length - m[3].length;
+    const headEnd = start + m[1].indexOf(m[2]) + m[2].length;
+    out.push({ start, end: headEnd, edition: null, rule: byRule('conference.announced-event'), name: `${m[1]}in ${place.city}`, place });
+  }
+  return out;
 }
 
 const PLURAL_HEADS = new Map([['sessions', 'session'], ['meetings', 'meeting'], ['summits', 'summit'], ['conferences', 'conference'], ['forums', 'forum']]);
@@ -548,7 +570,7 @@ function mentionsIn(s: SentenceInfo): Mention[] {
     out.push({ start: tk[span.from].start, end: tk[span.to - 1].end, edition: span.edition, rule: byRule(rule) });
   }
   const named = [...out];
-  for (const extra of [...coordinatedEvents(s), ...bodyHoldsSession(s), ...jointEvents(s)]) {
+  for (const extra of [...coordinatedEvents(s), ...bodyHoldsSession(s), ...jointEvents(s), ...announcedEvents(s)]) {
     if (![...named, ...out.filter((c) => c.rule.rule !== extra.rule.rule)].some((c) => extra.start < c.end && extra.end > c.start)) out.push(extra);
   }
   for (const m of numberedAcronyms(s.text)) {
@@ -573,7 +595,7 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
   let place: PlaceFound | null = null;
   const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(after);
   const afterConn = after.slice(conn ? conn[0].length : 0);
-  place = placeAfterIn(afterConn);
+  place = mention.place ?? placeAfterIn(afterConn);
   if (!place) {
     const cap = /^\s*in\s+([A-Z][\p{L}-]+)\s*,\s*the\s+capital\s+of/u.exec(afterConn);
     if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
@@ -686,6 +708,7 @@ const RULE_CONFIDENCE: Record<string, number> = {
   'conference.coordinated-events': 0.5,
   'conference.body-session': 0.5,
   'conference.joint-event': 0.5,
+  'conference.announced-event': 0.5,
 };
 
 /** Conferences the report names, merged when named twice. */

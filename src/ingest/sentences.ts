@@ -37,6 +37,8 @@ function splitParagraph(text: string, offset: number): Array<{ text: string; sta
       if (!/^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(after)) continue;
       if (m[0].startsWith('.') && m[0].length === 1) {
         const before = text.slice(start, m.index);
+        // a day's ordinal full stop ("from 27-28. May 2024", European style) ends no sentence
+        if (/(?:^|[^\d.])\d{1,2}$/.test(before) && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) continue;
         const word = /([\p{L}.]+)$/u.exec(before);
         if (word) {
           const w = word[1].toLowerCase();

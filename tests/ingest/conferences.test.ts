@@ -177,3 +177,24 @@ describe('events named in pieces', () => {
     expect(conferences('The Chilean-Peruvian meeting in Lima covered trade.')).toEqual([]);
   });
 });
+
+describe('more events and places', () => {
+  test('a day written with an ordinal full stop ("27-28. May 2024") keeps the sentence and the dates whole', () => {
+    const [c] = conferences('The Prosecutor General is taking part in the annual conference of the Network of Prosecutors of Europe, held in Luxembourg from 27-28. May 2024 at the invitation of her counterpart.', '2024-05-27');
+    expect(c).toMatchObject({ city: 'Luxembourg', startDate: '2024-05-27', endDate: '2024-05-28' });
+  });
+
+  test('two announced events of one organisation in different countries stay two', () => {
+    const found = conferences(
+      'He invited his colleague to the meeting of the Executive Committee of the International Association of Prosecutors to be held in Macau next April, and was in turn invited to the Annual Conference of the International Association of Prosecutors (IAP) to be held in Azerbaijan in September 2024.',
+      '2023-10-19',
+    );
+    expect(found).toHaveLength(2);
+  });
+
+  test('an unnamed event announced with its place is named by its description (rule conference.announced-event)', () => {
+    const [c] = conferences('The ministers discussed the timing of a security summit expected to be held in Baghdad soon.');
+    expect(c).toMatchObject({ name: 'security summit expected to be held in Baghdad', city: 'Baghdad', status: 'upcoming' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.announced-event' });
+  });
+});
