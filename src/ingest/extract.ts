@@ -102,7 +102,7 @@ function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | n
   const body = analysis.report.body;
   const prefix = body.slice(o.evidence.start, o.firstOffset);
   const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+[^,.;]*$/.exec(prefix);
-  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b[^.;]*$/u.exec(prefix);
+  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
   const text = of?.[1] ?? own?.[1];
   if (!text) return null;
   // "a delegation of the European Parliament's Delegation … led by its Chair X": no country

@@ -143,4 +143,17 @@ describe('officials: countries from the company they keep', () => {
   test('"President of Eurojust": a capitalised body after "of" belongs to the title', () => {
     expect(find('In The Hague the chief prosecutor met Anna Berg, President of Eurojust; and Jan Vos, Minister of Justice.', 'Anna Berg')?.country).toBeNull();
   });
+
+  test('members of a delegation described after their names (rule official.delegation-member) serve its state', () => {
+    const g = officialsOf(
+      "On Monday, Romania's Prosecutor General Ion Popa welcomed a delegation of the Crown Prosecution Service. The British delegation included Jane Hollis, the head of the Organised Crime Division; Mark Tully, counsellor for international justice; and Ann Rees, liaison magistrate with Spain.",
+    );
+    expect(g.find((o) => o.name === 'Ann Rees')?.extraction?.rule).toBe('official.delegation-member');
+    expect(g.map((o) => [o.name, o.country])).toEqual([
+      ['Ion Popa', 'RO'],
+      ['Jane Hollis', 'GB'],
+      ['Mark Tully', 'GB'],
+      ['Ann Rees', 'GB'],
+    ]);
+  });
 });
