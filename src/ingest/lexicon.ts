@@ -138,7 +138,9 @@ export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms'
 // Courtesy forms of the Commonwealth and of churches ("Dame Cindy", "the Right Honourable", "Archbishop Ivan Jurkovič")
 // and abbreviated ranks ("Col Bo Zhang", "Lt Gen …"), dropped from names like the ranks written in full
 for (const h of ['dame', 'lady', 'right', 'rt', 'majesty', 'archbishop', 'bishop', 'cardinal', 'monsignor']) HONORIFICS.add(h);
-for (const h of ['col', 'lt', 'gen', 'maj', 'capt', 'brig', 'cdr', 'adm', 'sgt', 'sen']) HONORIFICS.add(h);
+for (const h of ['col', 'lt', 'gen', 'maj', 'capt', 'brig', 'cdr', 'adm', 'sgt']) HONORIFICS.add(h);
+/** Abbreviations that are courtesy forms only with their full stop ("Sen. Dr. X"; "Hun Sen" is a name). */
+export const DOTTED_HONORIFICS = new Set(['sen', 'rep', 'gov', 'amb']);
 // the Holy See's envoy ("Apostolic Nuncio")
 TITLE_HEADS.add('nuncio');
 TITLE_MODIFIERS.add('apostolic');

@@ -8,7 +8,7 @@ import { foldText, foldedTokens } from './fold';
 import { Analysis, NameRun, SentenceInfo, isNameWord } from './analysis';
 import { PlaceMention } from './countries';
 import { listedPeople } from './lists';
-import { HONORIFICS, INTERNATIONAL_MARKERS, NAME_PARTICLES, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token } from './lexicon';
+import { DOTTED_HONORIFICS, HONORIFICS, INTERNATIONAL_MARKERS, NAME_PARTICLES, ORG_WORDS, TITLE_HEADS, TITLE_MODIFIERS, Token } from './lexicon';
 
 export interface Evidence {
   /** The sentence, verbatim. */
@@ -417,7 +417,8 @@ function findCandidates(s: SentenceInfo): Candidate[] {
     let nameFrom = run.from;
     while (nameFrom > 0) {
       const t = s.tokens[nameFrom - 1];
-      if (HONORIFICS.has(t.lower) || (t.text === '.' && HONORIFICS.has(s.tokens[nameFrom - 2]?.lower ?? ''))) nameFrom--;
+      const dotted = t.text === '.' && (HONORIFICS.has(s.tokens[nameFrom - 2]?.lower ?? '') || DOTTED_HONORIFICS.has(s.tokens[nameFrom - 2]?.lower ?? ''));
+      if (HONORIFICS.has(t.lower) || dotted || (DOTTED_HONORIFICS.has(t.lower) && s.tokens[nameFrom]?.text === '.')) nameFrom--;
       else break;
     }
     const back = chainBack(s, nameFrom, persons);
