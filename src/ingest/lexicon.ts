@@ -137,7 +137,8 @@ export const PREFIXED_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|ul|ibn|bin|abu|abd
 export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'prof', 'prof.', 'professor', 'sir', 'madam', 'madame', 'h.e', 'h.e.', 'his', 'her', 'excellency', 'hon', 'honourable', 'honorable']);
 // Courtesy forms of the Commonwealth and of churches ("Dame Cindy", "the Right Honourable", "Archbishop Ivan Jurkovič")
 // and abbreviated ranks ("Col Bo Zhang", "Lt Gen …"), dropped from names like the ranks written in full
-for (const h of ['dame', 'lady', 'right', 'rt', 'majesty', 'archbishop', 'bishop', 'cardinal', 'monsignor']) HONORIFICS.add(h);
+// (not "Bishop" or "Cardinal": surnames too, as in Foreign Minister Julie Bishop)
+for (const h of ['dame', 'lady', 'right', 'rt', 'majesty', 'archbishop', 'monsignor']) HONORIFICS.add(h);
 for (const h of ['col', 'lt', 'gen', 'maj', 'capt', 'brig', 'cdr', 'adm', 'sgt']) HONORIFICS.add(h);
 /** Abbreviations that are courtesy forms only with their full stop ("Sen. Dr. X"; "Hun Sen" is a name). */
 export const DOTTED_HONORIFICS = new Set(['sen', 'rep', 'gov', 'amb']);

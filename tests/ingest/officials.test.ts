@@ -49,6 +49,7 @@ describe('officials: names that look like titles', () => {
   test('a lower-case title before a comma and the name; abbreviated ranks; the Apostolic Nuncio', () => {
     expect(find("In a statement on Monday, the president's spokesperson, Tunde Bello, said the talks went well.", 'Tunde Bello')?.title).toBe('spokesperson');
     expect(find('The delegation was led by the Minister of Police Affairs, Sen. Dr. Musa Bako.', 'Musa Bako')?.title).toBe('Minister of Police Affairs');
+    expect(find('Australian Foreign Minister Julie Bishop met her counterpart.', 'Julie Bishop')?.country).toBe('AU');
     // without its full stop "Sen" is a name
     expect(find('Cambodian Prime Minister Hun Sen met the visiting minister.', 'Hun Sen')?.country).toBe('KH');
     const nuncio = find('His Excellency Archbishop Paolo Bruni, Apostolic Nuncio of the Holy See, presented his credentials.', 'Paolo Bruni');
