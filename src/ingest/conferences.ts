@@ -466,6 +466,7 @@ interface Mention {
  */
 function announcedEvents(s: SentenceInfo): Mention[] {
   const out: Mention[] = [];
+  if (!/\bheld\s+in\b|\bhosted\s+in\b/.test(s.text)) return out;
   const re = /\b(?:a|an)\s+((?:[a-z-]+\s+){0,2}(summit|conference|forum|congress)\s+(?:(?:is|are)\s+)?(?:(?:expected|scheduled|due|set|planned)\s+to\s+be|to\s+be|will\s+be)\s+(?:held|hosted)\s+)(in\s+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/gu;
   for (const m of s.text.matchAll(re)) {
     const place = placeAfterIn(m[3]);
@@ -486,6 +487,7 @@ const PLURAL_HEADS = new Map([['sessions', 'session'], ['meetings', 'meeting'], 
 function coordinatedEvents(s: SentenceInfo): Mention[] {
   const tk = s.tokens;
   const out: Mention[] = [];
+  if (!/\b(?:sessions|meetings|summits|conferences|forums)\b/i.test(s.text) || !s.text.includes(' and ')) return out;
   for (let h = 2; h < tk.length; h++) {
     const singular = PLURAL_HEADS.get(tk[h].lower);
     if (!singular) continue;
@@ -518,6 +520,7 @@ function coordinatedEvents(s: SentenceInfo): Mention[] {
  */
 function bodyHoldsSession(s: SentenceInfo): Mention[] {
   const out: Mention[] = [];
+  if (!/\b(?:holding|held|holds|hold|convened|opened)\s+its\s/.test(s.text)) return out;
   const re = /\b((?:[\p{Lu}][\p{L}'’-]*\s+|of\s+|the\s+){1,10}?(?:[\p{Lu}][\p{L}'’-]*))\s+(?:is\s+holding|was\s+holding|held|holds|will\s+hold|is\s+to\s+hold|convened|opened)\s+its\s+((?:(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]+)\s+){0,3}?)(session|meeting|summit|conference|assembly|congress)\b/gu;
   for (const m of s.text.matchAll(re)) {
     const body = m[1].replace(/^(?:The|the)\s+/, '');
@@ -539,6 +542,7 @@ function bodyHoldsSession(s: SentenceInfo): Mention[] {
  */
 function jointEvents(s: SentenceInfo): Mention[] {
   const out: Mention[] = [];
+  if (!s.text.includes('-')) return out;
   const re = /\b((?:(?:high-level|joint|annual|regular|ministerial)\s+){0,3})((?:[\p{Lu}][\p{L}]+|[A-Z]{2,})(?:-(?:[\p{Lu}][\p{L}]+|[A-Z]{2,}))+)\s+((?:[a-z]+\s+){0,1})(summit|meeting|conference|forum)\b/gu;
   for (const m of s.text.matchAll(re)) {
     const parts = m[2].split('-');

@@ -47,7 +47,7 @@ export class MentionIndex {
     const raw = analysis.sentences.map((s) => this.scanNames(s));
     for (const list of raw) for (const m of list) if (m.official >= 0) this.salience[m.official]++;
     this.bySentence = analysis.sentences.map((s, i) => {
-      const recent = this.recency(raw.slice(0, i + 1).flat());
+      const recent = this.recency(raw, i);
       const list = [...raw[i], ...this.scanDescriptions(s, raw[i], recent), ...this.scanPronouns(s)];
       return list.sort((a, b) => a.start - b.start);
     });
@@ -60,8 +60,15 @@ export class MentionIndex {
   }
 
   /** Where each official was last named, for "the Ambassador" after several ambassadors: the latest one. */
-  private recency(named: Mention[]): (official: number, before: number) => number {
-    return (official, before) => named.reduce((last, m) => (m.official === official && m.start < before && m.start > last ? m.start : last), -1);
+  private recency(raw: Mention[][], upTo: number): (official: number, before: number) => number {
+    return (official, before) => {
+      for (let i = upTo; i >= 0; i--) {
+        let last = -1;
+        for (const m of raw[i]) if (m.official === official && m.start < before && m.start > last) last = m.start;
+        if (last >= 0) return last;
+      }
+      return -1;
+    };
   }
 
   private scanNames(s: SentenceInfo): Mention[] {

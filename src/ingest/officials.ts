@@ -365,6 +365,7 @@ const AS_TITLE = /^,?\s+(?:[a-z]+\s+){0,3}?as\s+(?:the\s+)?(?:new(?:ly\s+appoint
 function respectiveCountries(s: SentenceInfo, persons: NameRun[]): Map<number, string> {
   const tk = s.tokens;
   const out = new Map<number, string>();
+  if (!/s of\b/.test(s.text)) return out;
   for (let i = 1; i < tk.length; i++) {
     const head = tk[i - 1].lower;
     if (tk[i].lower !== 'of' || !head.endsWith('s') || !TITLE_HEADS.has(head.replace(/(?:ie)?s$/, (m) => (m === 'ies' ? 'y' : '')))) continue;
