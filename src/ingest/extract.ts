@@ -1,6 +1,6 @@
 /** Runs the extractors over one report and settles the officials' countries. */
 import { analyse, Analysis } from './analysis';
-import { findConferences, ConferenceDetails } from './conferences';
+import { findConferences, ConferenceDetails, ExtractedConference } from './conferences';
 import { cityCode, countryCode, findPlaces, KINGDOMS } from './countries';
 import { findMeetings, ExtractedMeeting, MeetingDetails } from './meetings';
 import { MentionIndex } from './mentions';
@@ -69,7 +69,9 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
       const after = analysis.report.body.slice(p.end, p.end + 12);
       // the host of a visiting delegation, and the state of the report's own institution ("the Prosecutor's Office of Serbia")
       const lead = body.slice(Math.max(0, p.start - 120), p.start);
-      if (p.kind === 'country' && (/\b(?:delegation|guests?)\b[^.;]{0,80}\bvisit\s+to\s+(?:the\s+)?$/.test(lead) || /\b(?:Office|Ministry|Government|Service)\s+of\s+(?:the\s+)?$/.test(lead))) {
+      // … but "a delegation of the Prosecution Service of the UK" is the visitors' institution
+      const ownInstitution = /\b(?:Office|Ministry|Government|Service)\s+of\s+(?:the\s+)?$/.test(lead) && !/\bdelegations?\s+(?:of|from)\s+(?:the\s+)?[^,.;]*$/.test(lead);
+      if (p.kind === 'country' && (/\b(?:delegation|guests?)\b[^.;]{0,80}\bvisit\s+to\s+(?:the\s+)?$/.test(lead) || ownInstitution)) {
         const c = counts.get(p.code) ?? { n: 0, first: p.start };
         c.n += 2;
         counts.set(p.code, c);
@@ -93,14 +95,14 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
 }
 
 /** Offices a country has several holders of at once: a second holder need not be foreign. */
-const SHARED_OFFICE = /^(?:member|members|deputy|vice|assistant|adviser|advisor|senator|mp|delegate|judge|commissioner|counsellor|counselor|ambassador-at-large)\b/i;
+const SHARED_OFFICE = /^(?:member|members|deputy|vice|assistant|adviser|advisor|senator|mp|delegate|judge|commissioner|counsellor|counselor|ambassador-at-large|chief prosecutor|(?:principal\s+|senior\s+)?(?:staff\s+)?officer|aide|(?:defen[cs]e\s+)?attach[eé]|(?:first|second|third)\s+secretary|minister-counsellor)\b/i;
 
 /** "a delegation of the Parliament of Uzbekistan led by …", "The Uzbek delegation also included …": the delegation's country. */
 function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
   const body = analysis.report.body;
   const prefix = body.slice(o.evidence.start, o.firstOffset);
   const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+[^,.;]*$/.exec(prefix);
-  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b[^.;]*$/u.exec(prefix);
+  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
   const text = of?.[1] ?? own?.[1];
   if (!text) return null;
   // "a delegation of the European Parliament's Delegation … led by its Chair X": no country
@@ -158,7 +160,23 @@ function paragraphLabelCountry(analysis: Analysis, o: ExtractedOfficial): string
   return label ? countryCode(label[1]) : null;
 }
 
-function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[]): void {
+/**
+ * "Accompanying the Ambassador were Mr X (Minister) and Mr Y (Counsellor)", "Z accompanied the Minister": people who
+ * accompany an official serve that official's state, when everyone else the sentence names serves the same one.
+ */
+function accompanyingCountry(analysis: Analysis, officials: ExtractedOfficial[], mentions: MentionIndex, o: ExtractedOfficial): string | null {
+  const s = analysis.sentences.find((x) => x.start === o.evidence.start);
+  if (!s || !/\baccompan(?:ied|ies|y)\b|\baccompanying\s+(?:the|him|her|them)\b|\bwith\s+(?:the|him|her)\b[^.;]*\bwere\b/i.test(s.text)) return null;
+  const codes = new Set<string>();
+  for (const m of mentions.bySentence[s.index] ?? []) {
+    const x = officials[m.official];
+    if (m.official < 0 || x === o || m.kind === 'pronoun') continue;
+    if (x.country) codes.add(x.country);
+  }
+  return codes.size === 1 ? [...codes][0] : null;
+}
+
+function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], conferences: ExtractedConference[], mentions: MentionIndex): void {
   const body = analysis.report.body;
   for (const o of officials) {
     // an envoy serves the state that sends it, not the one named after "Ambassador to"
@@ -178,11 +196,26 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
       o.international = false;
     }
   }
+  // "António Guterres, Secretary-General" in a report about international bodies: a bare Secretary-General heads one
+  if (INTERNATIONAL_MARKERS.test(body)) {
+    for (const o of officials) {
+      if (o.country || o.organization || !o.titles.length || !o.titles.every((t) => /^(?:the\s+)?secretary[- ]general$/i.test(t))) continue;
+      o.international = true;
+    }
+  }
   for (const o of officials) {
     if (o.country || o.international) continue;
     const c = delegationCountry(analysis, o);
     if (c === 'international') o.international = true;
     else if (c) {
+      o.country = c;
+      o.countrySource = 'description';
+    }
+  }
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const c = accompanyingCountry(analysis, officials, mentions, o);
+    if (c) {
       o.country = c;
       o.countrySource = 'description';
     }
@@ -198,15 +231,43 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   });
   // host: a foreign visitor met someone without a stated country in the visitor's host country
   for (const m of meetings) {
-    if (m.conference !== null || !m.country || m.recalled) continue;
-    const foreign = m.participants.some((p) => officials[p].country && officials[p].country !== m.country);
+    const where = m.country ?? (m.city ? cityCode(m.city) : null);
+    if (m.conference !== null || !where || m.recalled) continue;
+    const foreign = m.participants.some((p) => officials[p].country && officials[p].country !== where);
     if (!foreign) continue;
     for (const p of m.participants) {
       const o = officials[p];
       if (!o.country && !o.international) {
-        o.country = m.country;
+        o.country = where;
         o.countrySource = 'host';
       }
+    }
+  }
+  // "X held meetings in Baku with … his counterpart Y and with Z, Speaker of the National Assembly": people met in a
+  // city, beside a visitor from elsewhere, serve the city's state
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const s = analysis.sentences.find((x) => x.start === o.evidence.start);
+    if (!s || !/\b(?:met|meets|meeting|meetings|talks|received|receives|hosted|welcomed)\b/.test(s.text)) continue;
+    const cities = s.places.filter((p) => p.kind === 'city' && /\bin\s+$/.test(body.slice(Math.max(0, p.start - 4), p.start)));
+    const where = cities.length === 1 ? cityCode(cities[0].text) : null;
+    if (!where) continue;
+    const visitor = (mentions.bySentence[s.index] ?? []).some((m) => m.official >= 0 && officials[m.official] !== o && officials[m.official].country && officials[m.official].country !== where);
+    if (visitor) {
+      o.country = where;
+      o.countrySource = 'host';
+    }
+  }
+  // "at the invitation of his counterpart X": the one who invites is the host of the event the visitor went to
+  for (const o of officials) {
+    if (o.country || o.international) continue;
+    const invited = [o.name, ...o.aliases].some((n) => new RegExp(`\\bat\\s+the\\s+invitation\\s+of\\s+(?:(?:his|her|their|the)\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(body));
+    if (!invited) continue;
+    const places = [...meetings.map((m) => m.country ?? (m.city ? cityCode(m.city) : null)), ...conferences.map((c) => c.country ?? (c.city ? cityCode(c.city) : null))];
+    const where = places.find((c): c is string => !!c);
+    if (where) {
+      o.country = where;
+      o.countrySource = 'host';
     }
   }
   // "Narbayeva conveyed the greetings of President Shavkat Mirziyoyev": the greeting comes from the bearer's country
@@ -242,7 +303,7 @@ export function extractReport(report: Report): Extraction {
   const conferences = findConferences(analysis);
   const mentions = new MentionIndex(analysis, officials);
   const meetings = findMeetings(analysis, officials, conferences, mentions);
-  settleCountries(analysis, officials, meetings);
+  settleCountries(analysis, officials, meetings, conferences, mentions);
   for (const m of meetings) if (m.city && !m.country) m.country = cityCode(m.city);
 
   // conference participants: officials mentioned in the sentence that names an attended conference

@@ -89,7 +89,7 @@ export const ORG_WORDS = new Set([
 ]);
 
 /** International organisations: a title tied to one of them gives the official no country. */
-export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N(?=\.)|United Nations|UNODC|UNDP|UNESCO|UNICEF|UNHCR|UNFCCC|SCO|CIS|EU|European Union|European Commission|European Council|European Parliament|OSCE|NATO|IAP|ASEAN|OIC|CICA|BRICS|ECO|CSTO|EAEU|EAEC|GUAM|OTS|G20|G7|APEC|WTO|WHO|IMF|IAEA|ICC|ICJ|Interpol|INTERPOL|Europol|African Union|Arab League|League of Arab States|Council of Arab|Council of Europe|Commonwealth of Independent States|Shanghai Cooperation Organi[sz]ation|International\s+(?:Association|Organi[sz]ation|Court|Criminal|Federation|Union|Monetary|Atomic|Committee|Labour|Maritime|Telecommunication|Olympic|Anti-Corruption)|Organi[sz]ation of|Economic Cooperation Organi[sz]ation|Eurasian|Non-Aligned Movement|Regional Anti-Terrorist Structure|RATS|Secretariat|World Bank|Asian Development Bank|Coordinat\w+ Council)\b/;
+export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N(?=\.)|United Nations|UNODC|UNDP|UNESCO|UNICEF|UNHCR|UNFCCC|SCO|CIS|EU|European Union|European Commission|European Council|European Parliament|OSCE|NATO|IAP|ASEAN|OIC|CICA|BRICS|ECO|CSTO|EAEU|EAEC|GUAM|OTS|G20|G7|APEC|WTO|WHO|IMF|IAEA|ICC|ICJ|Interpol|INTERPOL|Europol|African Union|Arab League|League of Arab States|Council of Arab|Council of Europe|Commonwealth of Independent States|Shanghai Cooperation Organi[sz]ation|International\s+(?:Association|Organi[sz]ation|Court|Criminal|Federation|Union|Monetary|Atomic|Committee|Labour|Maritime|Telecommunication|Olympic|Anti-Corruption)|Organi[sz]ation of|Economic Cooperation Organi[sz]ation|Eurasian|Non-Aligned Movement|Regional Anti-Terrorist Structure|RATS|Secretariat|World Bank|Asian Development Bank|Coordinat\w+ Council|Eurojust|Frontex|OECD|OPEC|OAS|CARICOM|ECOWAS|SADC|Mercosur|Gulf Cooperation Council|GCC|Pacific Islands Forum|SEGIB|Ibero-American|FAO|ILO|IOM|WIPO|UNGA|UNSC|Security Council)\b/;
 
 /** Capitalised words that never belong to a person's name. */
 export const NOT_NAME = new Set([
@@ -135,6 +135,16 @@ export const PREFIXED_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|ul|ibn|bin|abu|abd
 
 /** Honorifics before a name, dropped from it. */
 export const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'prof', 'prof.', 'professor', 'sir', 'madam', 'madame', 'h.e', 'h.e.', 'his', 'her', 'excellency', 'hon', 'honourable', 'honorable']);
+// Courtesy forms of the Commonwealth and of churches ("Dame Cindy", "the Right Honourable", "Archbishop Ivan Jurkovič")
+// and abbreviated ranks ("Col Bo Zhang", "Lt Gen …"), dropped from names like the ranks written in full
+// (not "Bishop" or "Cardinal": surnames too, as in Foreign Minister Julie Bishop)
+for (const h of ['dame', 'lady', 'right', 'rt', 'majesty', 'archbishop', 'monsignor']) HONORIFICS.add(h);
+for (const h of ['col', 'lt', 'gen', 'maj', 'capt', 'brig', 'cdr', 'adm', 'sgt']) HONORIFICS.add(h);
+/** Abbreviations that are courtesy forms only with their full stop ("Sen. Dr. X"; "Hun Sen" is a name). */
+export const DOTTED_HONORIFICS = new Set(['sen', 'rep', 'gov', 'amb']);
+// the Holy See's envoy ("Apostolic Nuncio")
+TITLE_HEADS.add('nuncio');
+TITLE_MODIFIERS.add('apostolic');
 
 /** True for a word that is only punctuation-free upper-case letters (an acronym like `SCO`). */
 export function isAcronym(word: string): boolean {

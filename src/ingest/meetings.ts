@@ -413,7 +413,8 @@ export function findMeetings(
     // "received the credentials of the ambassadors of A, X; of B, Y", "credentials were presented by X and Y":
     // each ambassador's presentation is a meeting of its own with the head of state who receives it
     if (CREDENTIALS.test(s.text) && CREDENTIALS_VERB.test(s.text)) {
-      const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official))];
+      // (someone named in "countries whose Head of State is Queen X" takes no part)
+      const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && !/\bwhose\s+(?:[\p{L}-]+\s+){1,4}(?:is|was|are)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,2}$/u.test(report.body.slice(Math.max(0, x.start - 60), x.start))).map((x) => x.official))];
       // "The new heads of mission who presented their credentials were:" then one paragraph per envoy
       if (/:\s*$/.test(s.text)) named.push(...listedBelow(s).filter((i) => !named.includes(i)));
       const envoys = named.filter((i) => isEnvoy(officials[i]));

@@ -47,7 +47,8 @@ export class MentionIndex {
     const raw = analysis.sentences.map((s) => this.scanNames(s));
     for (const list of raw) for (const m of list) if (m.official >= 0) this.salience[m.official]++;
     this.bySentence = analysis.sentences.map((s, i) => {
-      const list = [...raw[i], ...this.scanDescriptions(s, raw[i]), ...this.scanPronouns(s)];
+      const recent = this.recency(raw, i);
+      const list = [...raw[i], ...this.scanDescriptions(s, raw[i], recent), ...this.scanPronouns(s)];
       return list.sort((a, b) => a.start - b.start);
     });
     this.resolvePronouns();
@@ -56,6 +57,18 @@ export class MentionIndex {
   /** Official preferred among several: most mentioned, then first introduced. */
   private pick(candidates: number[]): number {
     return [...candidates].sort((a, b) => this.salience[b] - this.salience[a] || this.officials[a].firstOffset - this.officials[b].firstOffset)[0];
+  }
+
+  /** Where each official was last named, for "the Ambassador" after several ambassadors: the latest one. */
+  private recency(raw: Mention[][], upTo: number): (official: number, before: number) => number {
+    return (official, before) => {
+      for (let i = upTo; i >= 0; i--) {
+        let last = -1;
+        for (const m of raw[i]) if (m.official === official && m.start < before && m.start > last) last = m.start;
+        if (last >= 0) return last;
+      }
+      return -1;
+    };
   }
 
   private scanNames(s: SentenceInfo): Mention[] {
@@ -95,7 +108,7 @@ export class MentionIndex {
   }
 
   /** Title phrases that point back to an official instead of introducing one. */
-  private scanDescriptions(s: SentenceInfo, names: Mention[]): Mention[] {
+  private scanDescriptions(s: SentenceInfo, names: Mention[], lastNamed: (official: number, before: number) => number): Mention[] {
     const tk = s.tokens;
     const out: Mention[] = [];
     const persons = s.runs.filter((r) => r.person);
@@ -187,7 +200,13 @@ export class MentionIndex {
         cands = same.length ? same : cands.filter(({ o }) => !o.country);
       }
       if (cands.length) {
-        const chosen = cands.length === 1 ? cands[0].idx : this.pick(cands.map((c) => c.idx));
+        // several holders of the title: the most talked about; among equally talked-about ones ("the Ambassador" after
+        // three ambassadors each named once), the one named last before the description
+        const top = Math.max(...cands.map((c) => this.salience[c.idx]));
+        const tied = cands.filter((c) => this.salience[c.idx] === top).map((c) => ({ idx: c.idx, at: lastNamed(c.idx, tk[i].start) }));
+        const latest = Math.max(...tied.map((x) => x.at));
+        const recent = tied.length > 1 && latest >= 0 ? tied.filter((x) => x.at === latest).map((x) => x.idx) : [];
+        const chosen = cands.length === 1 ? cands[0].idx : recent.length === 1 ? recent[0] : this.pick(cands.map((c) => c.idx));
         out.push({ official: chosen, kind: 'description', start: tk[Math.max(k, 0)].start, end: tk[j - 1].end, sentence: s.index, country });
         if (country && !this.officials[chosen].country && !this.officials[chosen].international) {
           this.officials[chosen].country = country;

@@ -124,3 +124,77 @@ describe('cities of the world', () => {
     expect(conferences('He attended the 3rd Summit of Coastal States in Mobile on Friday.')[0]).toMatchObject({ city: null });
   });
 });
+
+describe('places written away from the name', () => {
+  test('an event named after its city is held there; a body named after a city is not', () => {
+    expect(conferences('The minister met his counterparts ahead of the Doha Security Forum, which opens on Friday.')[0]).toMatchObject({ city: 'Doha' });
+    const [sco] = conferences('They discussed the Shanghai Cooperation Organisation summit.');
+    expect(sco?.city ?? null).toBeNull();
+  });
+
+  test('"arrived in X, Country, on a working visit to take part in" the event', () => {
+    const [c] = conferences('The Prosecutor General arrived in Tashkent, Uzbekistan, on a working visit to take part in the 6th Meeting of the Prosecutors General of the CIS Member States.');
+    expect(c).toMatchObject({ edition: 6, city: 'Tashkent' });
+  });
+
+  test('an attended event takes the place of "the sidelines of an event … in X" written before it', () => {
+    const [c] = conferences(
+      [
+        'On the sidelines of an international event he was attending in Nairobi, Kenya, the minister met his counterparts from Ghana and Peru.',
+        'The minister is taking part in the 12th session of the Council of Foreign Ministers of the Organization of African Unity, which opened on Tuesday.',
+      ].join('\n\n'),
+    );
+    expect(c).toMatchObject({ edition: 12, city: 'Nairobi', status: 'attended' });
+  });
+
+  test('the dateline is the place of an attended event only when the report writes from there ("here")', () => {
+    const body = (here: string) => `LIMA: On Friday, the interior minister held a meeting ${here}with the Interpol President. The minister is in Peru to attend the ministerial conference of Interpol.`;
+    expect(conferences(body('here '))[0]).toMatchObject({ city: 'Lima' });
+    expect(conferences(body(''))[0]?.city ?? null).toBeNull();
+  });
+});
+
+describe('events named in pieces', () => {
+  test('two events under one plural head (rule conference.coordinated-events)', () => {
+    const found = conferences('The sides discussed the agenda of the upcoming May 14-15 OSCE PA Standing Committee and OSCE PA 31st Annual sessions in Vienna.');
+    expect(found.map((c) => [c.name, c.edition, c.city])).toEqual([
+      ['OSCE PA Standing Committee session', null, 'Vienna'],
+      ['OSCE PA 31st Annual session', 31, 'Vienna'],
+    ]);
+    expect(found[0].extraction).toMatchObject({ rule: 'conference.coordinated-events' });
+  });
+
+  test('a body holding its own session (rule conference.body-session); a body of two states does not count', () => {
+    const [c] = conferences('The Council of Defence Ministers of the African Union is holding its regular meeting in Kigali today.');
+    expect(c).toMatchObject({ name: 'regular meeting of the Council of Defence Ministers of the African Union', city: 'Kigali', status: 'attended' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.body-session' });
+    expect(conferences('The Uzbek-Tajik Intergovernmental Commission held its 5th meeting in Dushanbe.')).toEqual([]);
+  });
+
+  test('a summit of two states, a joint meeting of two organisations (rule conference.joint-event); two states\' meeting is bilateral', () => {
+    expect(conferences('Following the Chilean-Peruvian security summit held in Lima in March, the ministers met again.')[0]).toMatchObject({ name: 'Chilean-Peruvian security summit', city: 'Lima' });
+    expect(conferences('They agreed to hold the next high-level joint ASEAN-EU meeting in Jakarta.')[0]).toMatchObject({ name: 'high-level joint ASEAN-EU meeting', city: 'Jakarta' });
+    expect(conferences('The Chilean-Peruvian meeting in Lima covered trade.')).toEqual([]);
+  });
+});
+
+describe('more events and places', () => {
+  test('a day written with an ordinal full stop ("27-28. May 2024") keeps the sentence and the dates whole', () => {
+    const [c] = conferences('The Prosecutor General is taking part in the annual conference of the Network of Prosecutors of Europe, held in Luxembourg from 27-28. May 2024 at the invitation of her counterpart.', '2024-05-27');
+    expect(c).toMatchObject({ city: 'Luxembourg', startDate: '2024-05-27', endDate: '2024-05-28' });
+  });
+
+  test('two announced events of one organisation in different countries stay two', () => {
+    const found = conferences(
+      'He invited his colleague to the meeting of the Executive Committee of the International Association of Prosecutors to be held in Macau next April, and was in turn invited to the Annual Conference of the International Association of Prosecutors (IAP) to be held in Azerbaijan in September 2024.',
+      '2023-10-19',
+    );
+    expect(found).toHaveLength(2);
+  });
+
+  test('an unnamed event announced with its place is named by its description (rule conference.announced-event)', () => {
+    const [c] = conferences('The ministers discussed the timing of a security summit expected to be held in Baghdad soon.');
+    expect(c).toMatchObject({ name: 'security summit expected to be held in Baghdad', city: 'Baghdad', status: 'upcoming' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.announced-event' });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Official rules on invented sentences: courtesy forms and regnal numbers, titles in brackets and after "as",
+ * counterparts named after the name, coordinated "respectively" lists, people who accompany an envoy, and
+ * "the Ambassador" after several ambassadors.
+ */
+import { fromText } from './helpers';
+
+const officialsOf = (body: string, date = '2024-05-06') => fromText(body, date).officials;
+const find = (body: string, name: string) => officialsOf(body).find((o) => o.name === name);
+
+describe('officials: names', () => {
+  test('a regnal number stays in the name, with a patronymic after it', () => {
+    const g = officialsOf('King Ludovic IV received the visiting minister. The talks were also attended by Hamad III bin Al-Rashid, Emir of Qatar.');
+    expect(g.map((o) => o.name)).toEqual(expect.arrayContaining(['Ludovic IV', 'Hamad III bin Al-Rashid']));
+    expect(g.find((o) => o.name === 'Ludovic IV')?.title).toBe('King');
+    expect(g.some((o) => o.name === 'Al-Rashid')).toBe(false);
+  });
+
+  test('a monarch named as the head of state of some countries is listed, and takes no part in their credentials', () => {
+    const g = fromText(
+      [
+        'HE Mr Tomas Berg, High Commissioner of Fiji, attended the ceremonies at Government House. Berg is new to the post.',
+        'As is the custom for countries whose Head of State is King Harald V, HE Tomas Berg had presented his credentials earlier to the Prime Minister.',
+      ].join('\n\n'),
+    );
+    expect(g.officials.find((o) => o.name === 'Harald V')?.title).toBe('King');
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Tomas Berg']]);
+  });
+
+  test('courtesy forms and post-nominals do not hide a name, nor join it', () => {
+    const g = officialsOf(
+      'At Government House in Wellington, the Governor-General, General the Honourable Sir Martin Crane AK MC (Retd), accepted Letters of Credence. The Governor-General and Lady Crane then hosted a lunch.',
+    );
+    expect(g.map((o) => o.name)).toEqual(['Martin Crane']);
+    expect(g[0].title).toBe('Governor-General');
+  });
+});
+
+describe('officials: names that look like titles', () => {
+  test('a hyphenated surname that starts like a title ("Amir-"), and a demonym serving two titled names', () => {
+    const g = officialsOf('The session opened with a tribute to Iranian President Hamid Rostami and Minister of Foreign Affairs Reza Amir-Tehrani, who died last week.');
+    expect(g.map((o) => [o.name, o.country])).toEqual([
+      ['Hamid Rostami', 'IR'],
+      ['Reza Amir-Tehrani', 'IR'],
+    ]);
+    expect(find('Uzbek President Akmal Karimov and Prime Minister Ion Rusu of Moldova met in Tashkent.', 'Ion Rusu')?.country).toBe('MD');
+  });
+
+  test('a lower-case title before a comma and the name; abbreviated ranks; the Apostolic Nuncio', () => {
+    expect(find("In a statement on Monday, the president's spokesperson, Tunde Bello, said the talks went well.", 'Tunde Bello')?.title).toBe('spokesperson');
+    expect(find('The delegation was led by the Minister of Police Affairs, Sen. Dr. Musa Bako.', 'Musa Bako')?.title).toBe('Minister of Police Affairs');
+    expect(find('Australian Foreign Minister Julie Bishop met her counterpart.', 'Julie Bishop')?.country).toBe('AU');
+    // without its full stop "Sen" is a name
+    expect(find('Cambodian Prime Minister Hun Sen met the visiting minister.', 'Hun Sen')?.country).toBe('KH');
+    const nuncio = find('His Excellency Archbishop Paolo Bruni, Apostolic Nuncio of the Holy See, presented his credentials.', 'Paolo Bruni');
+    expect(nuncio).toMatchObject({ title: 'Apostolic Nuncio', country: 'VA' });
+  });
+});
+
+describe('officials: titles', () => {
+  test('"X, a member of the Political Bureau of …" is a title after the name', () => {
+    const o = find('HANOI, May 6 (VNA) -- Tran Van Minh, a member of the Political Bureau of the Communist Party of Vietnam, met the visiting minister.', 'Tran Van Minh');
+    expect(o).toMatchObject({ title: 'member', country: 'VN' });
+  });
+
+  test('a capitalised portfolio after "for" is no name; business people are no officials', () => {
+    const g = officialsOf('The minister was accompanied by Luis Prado, the State Secretary for Latinoamerica and the Caribbean. He later received Mr Ian Cole, the Chief Executive Officer of Heritage Trusts.');
+    expect(g.map((o) => o.name)).toEqual(['Luis Prado']);
+  });
+
+  test('a title alone in brackets after the name', () => {
+    const g = officialsOf('Accompanying the envoy were Mr Tao Lin (Minister-Counsellor) and Col Bo Zhang (Defence Attaché). Mrs Mei Zhang was also received.');
+    expect(g.map((o) => [o.name, o.title])).toEqual([
+      ['Tao Lin', 'Minister-Counsellor'],
+      ['Bo Zhang', 'Defence Attaché'],
+    ]);
+  });
+
+  test('the office after "as": "accrediting him as Ambassador of …"', () => {
+    const o = find('The President accepted Letters of Credence from His Excellency Mr Arno Vells, accrediting him as Ambassador of the Republic of Estonia.', 'Arno Vells');
+    expect(o?.title).toBe('Ambassador');
+    expect(o?.country).toBe('EE');
+  });
+
+  test('a counterpart named before "his … counterpart", and a counterpart "in" a country', () => {
+    expect(find('The French minister invited Luca Ferri, his Italian counterpart, to Paris.', 'Luca Ferri')?.country).toBe('IT');
+    expect(find('Today the Attorney General met his counterpart in Peru, Rosa Quispe Mamani, in Lima.', 'Rosa Quispe Mamani')?.country).toBe('PE');
+  });
+
+  test('the foreign ministers of A and B, X and Y: countries pair up in order', () => {
+    const g = officialsOf('The host also greeted the foreign ministers of Chile and Norway, Pablo Rojas and Ingrid Dahl, who attended for the first time.');
+    expect(g.find((o) => o.name === 'Pablo Rojas')?.country).toBe('CL');
+    expect(g.find((o) => o.name === 'Ingrid Dahl')?.country).toBe('NO');
+  });
+
+  test('a committee "on" an international organisation\'s affairs is a national post', () => {
+    const o = find('The Speaker met Oleg Petrov, head of the committee on Commonwealth of Independent States Affairs of the Russian State Duma.', 'Oleg Petrov');
+    expect(o?.country).toBe('RU');
+  });
+
+  test('officials of Eurojust and of the Ibero-American secretariat have no country', () => {
+    expect(find('In The Hague the chief prosecutor met Anna Berg, President of Eurojust.', 'Anna Berg')?.country).toBeNull();
+  });
+});
+
+describe('officials: countries from the company they keep', () => {
+  test('staff accompanying an ambassador serve the ambassador\'s state; "the Ambassador" is the one named last', () => {
+    const g = officialsOf(
+      [
+        'At Government House in Canberra, the Governor-General accepted Letters of Credence from His Excellency Mr Arno Vells, accrediting him as Ambassador of the Republic of Estonia. Accompanying the Ambassador were Mr Jaan Tamm (Counsellor) and Ms Liis Kask (Second Secretary).',
+        'Next, the Governor-General accepted Letters of Credence from His Excellency Mr Omar Haddad, accrediting him as Ambassador of the Kingdom of Morocco. With the Ambassador were Mr Karim Idrissi (Minister) and Mr Youssef Alami (Counsellor).',
+      ].join('\n\n'),
+    );
+    const country = (n: string) => g.find((o) => o.name === n)?.country;
+    expect(country('Jaan Tamm')).toBe('EE');
+    expect(country('Liis Kask')).toBe('EE');
+    expect(country('Karim Idrissi')).toBe('MA');
+    expect(country('Youssef Alami')).toBe('MA');
+  });
+
+  test('"his accompanying delegation" gives the host no foreign country', () => {
+    const g = officialsOf(
+      'DOHA, May 6 (QNA) -- Qatar\'s Emir Sheikh Tamim Al-Hamad received on Monday the visiting Prime Minister of Peru Luis Quispe and his accompanying delegation.',
+    );
+    expect(g.find((o) => o.name === 'Tamim Al-Hamad')?.country).toBe('QA');
+  });
+
+  test('people met in a city beside a visitor from elsewhere serve the city\'s state', () => {
+    const g = officialsOf('Kenyan Foreign Minister Amos Wetang held meetings in Kampala on May 2 with his counterpart Ruth Nankabirwa and with Jacob Oulanyah, Speaker of the Parliament.');
+    expect(g.find((o) => o.name === 'Ruth Nankabirwa')?.country).toBe('UG');
+    expect(g.find((o) => o.name === 'Jacob Oulanyah')?.country).toBe('UG');
+  });
+
+  test('the one who invites is the host of the event the visitor attended', () => {
+    const g = officialsOf(
+      "At the invitation of his counterpart Marco Bellini, Georgia's Prosecutor General Irakli Shotadze took part in the 5th Conference of Prosecutors General of Europe, held in Naples.",
+    );
+    expect(g.find((o) => o.name === 'Marco Bellini')?.country).toBe('IT');
+  });
+
+  test('a bare Secretary-General in a report about international bodies has no country', () => {
+    const g = officialsOf('Ana Sousa, Secretary-General\n\nThe Secretary-General met with Pedro Costa, President of the European Council, in New York. The United Nations chief thanked him.');
+    expect(g.find((o) => o.name === 'Ana Sousa')?.country).toBeNull();
+  });
+
+  test('"President of Eurojust": a capitalised body after "of" belongs to the title', () => {
+    expect(find('In The Hague the chief prosecutor met Anna Berg, President of Eurojust; and Jan Vos, Minister of Justice.', 'Anna Berg')?.country).toBeNull();
+  });
+
+  test('members of a delegation described after their names (rule official.delegation-member) serve its state', () => {
+    const g = officialsOf(
+      "On Monday, Romania's Prosecutor General Ion Popa welcomed a delegation of the Crown Prosecution Service. The British delegation included Jane Hollis, the head of the Organised Crime Division; Mark Tully, counsellor for international justice; and Ann Rees, liaison magistrate with Spain.",
+    );
+    expect(g.find((o) => o.name === 'Ann Rees')?.extraction?.rule).toBe('official.delegation-member');
+    expect(g.map((o) => [o.name, o.country])).toEqual([
+      ['Ion Popa', 'RO'],
+      ['Jane Hollis', 'GB'],
+      ['Mark Tully', 'GB'],
+      ['Ann Rees', 'GB'],
+    ]);
+  });
+});
