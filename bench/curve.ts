@@ -21,10 +21,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import { connectDatabase } from '../src/db/database';
-import { ensureIndexes } from '../src/db/indexes';
 import { renderCurveChart, type Series } from './curve-chart';
 import { scales, syntheticReports, type Scale } from './generate';
-import { benchDir, fmt, ingestOverHttp, load, log, outDir, requestFor, send, startContender, startDatabase, waitIdle, type Contender } from './harness';
+import { benchDir, fmt, ingestOverHttp, load, log, outDir, prepareDatabase, requestFor, send, startContender, startDatabase, waitIdle, type Contender } from './harness';
 import { operations, pickVariables, variablesFor, type OperationName } from './operations';
 
 export const defaultSteps = [100, 250, 500, 1000, 2500];
@@ -210,7 +209,7 @@ export async function runCurve(argv: string[]): Promise<void> {
   let service: Contender | null = null;
   try {
     await connection.db.dropDatabase();
-    await ensureIndexes(connection.db);
+    await prepareDatabase(connection.db);
     service = await startContender('service', database.uri, databaseName);
     const scale = curveScale(options.steps[options.steps.length - 1]!);
     log(`curve over ${options.steps.join(', ')} reports of ${JSON.stringify(scale)}, through ingestArticle over HTTP, one at a time`);

@@ -8,7 +8,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type { Db } from 'mongodb';
 import { connectDatabase } from '../src/db/database';
+import { ensureIndexes } from '../src/db/indexes';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded';
 import type { IngestArticleInput } from '../src/generated/graphql';
 import type { Operation } from './operations';
@@ -28,8 +30,16 @@ export interface DatabaseInfo {
   stop(): Promise<void>;
 }
 
+/** The embedded FerretDB this bench process started, if any. */
+let embedded: EmbeddedDatabase | null = null;
+
+/** The service's indexes and collections in `db`, with reads by `_id` indexed on the embedded FerretDB. */
+export async function prepareDatabase(db: Db): Promise<void> {
+  await ensureIndexes(db);
+  await embedded?.indexPointReads(db);
+}
+
 export async function startDatabase(): Promise<DatabaseInfo> {
-  let embedded: EmbeddedDatabase | null = null;
   const uri = process.env.MONGODB_URI?.trim() || null;
   if (!uri) embedded = await startEmbeddedDatabase({ dataDir: path.join(outDir, 'ferretdb'), logFile: path.join(outDir, 'ferretdb.log') });
   const database = await connectDatabase(uri ?? embedded!.uri, 'admin');
@@ -41,7 +51,8 @@ export async function startDatabase(): Promise<DatabaseInfo> {
   const name = info.ferretdbVersion
     ? `FerretDB ${version} (SQLite backend${embedded ? ', embedded' : ''}; reports MongoDB ${info.version})`
     : `MongoDB ${info.version}`;
-  return { uri: uri ?? embedded!.uri, name, stop: async () => embedded?.stop() };
+  const started = embedded;
+  return { uri: uri ?? embedded!.uri, name, stop: async () => started?.stop() };
 }
 
 

@@ -19,7 +19,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import { connectDatabase } from '../src/db/database';
-import { ensureIndexes } from '../src/db/indexes';
 import { extractReport, parseReport, toIngestInput } from '../src/ingest';
 import { renderChart, type ChartRow } from './chart';
 import { runCurve } from './curve';
@@ -33,6 +32,7 @@ import {
   load,
   log,
   outDir,
+  prepareDatabase,
   requestFor,
   send,
   startContender,
@@ -106,7 +106,7 @@ async function ensureDataset(uri: string, scale: Scale): Promise<DatasetInfo> {
         log('  on the embedded FerretDB every upsert scans its collection: expect hours at this scale (see README, Performance)');
       }
       await database.db.dropDatabase();
-      await ensureIndexes(database.db);
+      await prepareDatabase(database.db);
       const generation = await generateDataset(database.db, scale, {
         progress: (n, total) => log(`  ${n}/${total} reports`),
       });
@@ -288,7 +288,7 @@ async function measureIngestion(uri: string, options: Options, dataset: DatasetI
   const scratch = `bench_ingest_scratch`;
   const cleaner = await connectDatabase(uri, scratch, { timeoutMs: 30_000 });
   await cleaner.db.dropDatabase();
-  await ensureIndexes(cleaner.db);
+  await prepareDatabase(cleaner.db);
   const service = await startContender('service', uri, scratch);
   let endToEnd = 0;
   started = performance.now();

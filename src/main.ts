@@ -36,6 +36,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       },
     });
     await ensureIndexes(database.db);
+    await embedded?.indexPointReads(database.db);
     if (config.seedOnStart) {
       const summary = await seedSampleData(database.db);
       logger.info(summary, 'sample data loaded');

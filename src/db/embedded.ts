@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
+import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { repoRoot } from '../config';
 
 export const ferretdbSourceDir = path.join(repoRoot, 'tools', 'ferretdb');
@@ -81,8 +81,29 @@ export interface EmbeddedDatabase {
   dataDir: string;
   /** The running FerretDB's process id (changes when it is restarted). */
   readonly pid: number | undefined;
+  /**
+   * Makes reads, updates and deletes by `_id` in every collection of `db`
+   * searches instead of table scans (see tools/ferretdb: the wrapper indexes
+   * tables when it starts and when asked). Call it after creating collections.
+   */
+  indexPointReads(db: Db): Promise<void>;
   /** Stops FerretDB (SIGTERM, then SIGKILL after a few seconds) and releases the data folder. */
   stop(): Promise<void>;
+}
+
+const indexWaitMs = 30_000;
+
+/** Whether FerretDB's plan for a read by `_id` searches an index, in every collection of `db`. */
+async function pointReadsIndexed(db: Db): Promise<boolean> {
+  const probe = { _id: new ObjectId() };
+  for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+    // A statement first: SQLite reloads a connection's schema when one runs, not when one is only explained.
+    await db.collection(name).findOne(probe);
+    const explained = await db.command({ explain: { find: name, filter: probe } });
+    const plan = (explained.queryPlanner?.Plan ?? []) as string[];
+    if (!plan.some((line) => line.includes('USING INDEX'))) return false;
+  }
+  return true;
 }
 
 /** First wait after an unexpected exit; doubles per exit in a row, up to `restartMaxDelayMs`. */
@@ -277,6 +298,17 @@ export async function startEmbeddedDatabase(options: {
     dataDir,
     get pid() {
       return child.pid;
+    },
+    async indexPointReads(db: Db) {
+      child.kill('SIGUSR1');
+      const deadline = Date.now() + indexWaitMs;
+      while (!(await pointReadsIndexed(db))) {
+        if (Date.now() > deadline) {
+          log.warn({ waitedMs: indexWaitMs, logFile }, 'embedded FerretDB did not index reads by _id in time; they scan until its next start');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async stop() {
       stopping = true;

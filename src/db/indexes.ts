@@ -54,7 +54,15 @@ const retired = ['key_unique', 'nameKeys'];
  * drops the connection (a panic inside it) when one `createIndexes` command
  * lists several indexes that already exist, so existing ones are skipped.
  */
+/** Collections the service keeps without secondary indexes: created up front all the same (see ensureIndexes). */
+const plainCollections = ['officialNames', 'readModels'];
+
 export async function ensureIndexes(db: Db): Promise<void> {
+  // Every collection exists after this, so the embedded FerretDB can index its reads by `_id` right away (tools/ferretdb).
+  const present = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const name of [...Object.keys(indexes), ...plainCollections]) {
+    if (!present.has(name)) await db.createCollection(name).catch(() => undefined); // another process created it meanwhile
+  }
   for (const [name, specs] of Object.entries(indexes)) {
     const collection = db.collection(name);
     const existing = new Set(

@@ -16,7 +16,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
-	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 	_ "modernc.org/sqlite" // the driver FerretDB itself uses, for indexIDPaths
@@ -67,7 +66,21 @@ func main() {
 		}()
 	}
 
-	go indexIDPaths(ctx, dir)
+	// Before FerretDB serves anyone, so no database can be dropped meanwhile: tables that
+	// exist at start-up are indexed here; tables created later when the service asks (SIGUSR1).
+	indexIDPaths(ctx, dir)
+	indexRequests := make(chan os.Signal, 1)
+	signal.Notify(indexRequests, syscall.SIGUSR1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-indexRequests:
+				indexIDPaths(ctx, dir)
+			}
+		}
+	}()
 
 	fmt.Fprintf(os.Stderr, "ferretdb: listening on %s, data in %s\n", *listen, dir)
 	if err := db.Run(ctx); err != nil && ctx.Err() == nil {
@@ -81,27 +94,22 @@ func main() {
 // does not match to that expression, so without this every point read, update
 // and delete by `_id` scans the whole table. FerretDB's metadata does not list
 // the index (listIndexes is unchanged) and dropping a collection drops it with
-// the table. New tables are picked up within a second.
+// the table.
+//
+// It runs only when asked (start-up, SIGUSR1), never on a timer: a connection
+// of ours open while FerretDB deletes a dropped database's file could later
+// checkpoint into, or remove, the write-ahead log of the file that replaces it.
 func indexIDPaths(ctx context.Context, dir string) {
-	for {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
-		for _, file := range files {
-			// Opened afresh each pass: a dropped database's file is deleted and may be created again.
-			indexIDPathsIn(ctx, file)
-		}
-
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(time.Second):
-		}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+	for _, file := range files {
+		indexIDPathsIn(ctx, file)
 	}
 }
 
 // indexIDPathsIn indexes the tables of one database file that lack the index.
-// Errors (a database FerretDB has not set up yet, a table dropped meanwhile) are retried on the next pass.
+// Errors (a database FerretDB has not set up yet, a table dropped meanwhile) wait for the next request.
 func indexIDPathsIn(ctx context.Context, file string) {
-	db, err := sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)")
 	if err != nil {
 		return
 	}
