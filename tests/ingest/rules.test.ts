@@ -331,6 +331,7 @@ describe('credentials announced with a colon, one envoy per paragraph', () => {
     );
     expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([
       [['Ana Duarte', 'Lucia Ramos'], '2024-05-08'],
+      [['Ana Duarte', 'Paolo Verdi'], '2024-05-08'],
       [['Ana Duarte', 'Kenji Mori'], '2024-05-08'],
     ]);
     expect(g.meetings[0].extraction?.rule).toBe('meeting.credentials');
