@@ -11,11 +11,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Document } from 'mongodb';
 import { startTestServer, type TestServer } from '../support/harness';
+import { factCollections as collections, storedFacts } from '../support/snapshot';
 
 const fixtureDir = path.join(__dirname, '..', 'fixtures', 'ingest-equivalence');
-const collections = ['articles', 'officials', 'officialNames', 'organizations', 'meetings', 'conferences'];
 const ingest = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { url } changes { type key status } } }`;
 
 let server: TestServer;
@@ -37,17 +36,7 @@ async function send(input: unknown): Promise<Outcome> {
   return { url: article.url, changes: sorted };
 }
 
-/** Every stored document, sorted by id, without what records when or how often it was written. */
-async function snapshot(): Promise<Record<string, Document[]>> {
-  const out: Record<string, Document[]> = {};
-  for (const collection of collections) {
-    const docs = await server.db.collection(collection).find({}).toArray();
-    out[collection] = docs
-      .map(({ createdAt: _c, updatedAt: _u, version: _v, ...rest }) => JSON.parse(JSON.stringify(rest)) as Document)
-      .sort((a, b) => String(a._id).localeCompare(String(b._id)));
-  }
-  return out;
-}
+const snapshot = () => storedFacts(server.db);
 
 test('the frozen reports give the recorded documents and outcomes, and sending some again changes nothing', async () => {
   const inputs = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'inputs.json'), 'utf8')) as unknown[];

@@ -5,15 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Document } from 'mongodb';
 import { extractReport, parseReport, toIngestInput } from '../../src/ingest';
 import type { IngestArticleInput } from '../../src/generated/graphql';
 import { indexes } from '../../src/db/indexes';
 import { ingestArticle } from '../../src/services/ingest';
 import { sampleDataDir } from '../../src/services/seed';
 import { startTestServer, type TestServer } from '../support/harness';
+import { factCollections as collections, storedFacts } from '../support/snapshot';
 
-const collections = ['articles', 'officials', 'officialNames', 'organizations', 'meetings', 'conferences'];
 const ingest = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } changes { type key status } } }`;
 
 let server: TestServer;
@@ -34,17 +33,7 @@ async function send(input: unknown) {
   return response.body.data.ingestArticle;
 }
 
-/** Every stored document, sorted by id, without what records when or how often it was written. */
-async function snapshot(): Promise<Record<string, Document[]>> {
-  const out: Record<string, Document[]> = {};
-  for (const collection of collections) {
-    const docs = await server.db.collection(collection).find({}).toArray();
-    out[collection] = docs
-      .map(({ createdAt: _c, updatedAt: _u, version: _v, ...rest }) => JSON.parse(JSON.stringify(rest)) as Document)
-      .sort((a, b) => String(a._id).localeCompare(String(b._id)));
-  }
-  return out;
-}
+const snapshot = () => storedFacts(server.db);
 
 function report(i: number, official: Record<string, unknown>, extra: Partial<IngestArticleInput> = {}) {
   return {
