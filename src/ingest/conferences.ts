@@ -350,14 +350,22 @@ function stripThe(text: string): string {
   return text.replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:next|upcoming|forthcoming|last|previous|recent)\s+(?=\S+\s)/i, '');
 }
 
+/** Up to nine capitalised words (or "of the and for on") just before an acronym in brackets. */
+const PHRASE_BEFORE_ACRONYM = /((?:[A-Z][\p{L}'’-]*\s+)(?:(?:of|the|and|for|on)\s+|[A-Z][\p{L}'’-]*\s+){0,8}?)$/u;
+
 /** Expands acronyms defined in the report ("International Association of Prosecutors (IAP)"). */
 export function acronyms(body: string): Map<string, string> {
   const map = new Map<string, string>();
-  const re = /((?:[A-Z][\p{L}'’-]*\s+)(?:(?:of|the|and|for|on)\s+|[A-Z][\p{L}'’-]*\s+){0,8}?)\(([A-Z]{2,8})\)/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
+  // find the cheap "(ABC)" first and read the phrase backwards from it: one pattern over the whole body tried
+  // at every capital letter cost more than the rest of the conference finder
+  let from = 0;
+  for (const a of body.matchAll(/\(([A-Z]{2,8})\)/g)) {
+    const at = a.index ?? 0;
+    const m = PHRASE_BEFORE_ACRONYM.exec(body.slice(Math.max(from, at - 400), at));
+    from = at + a[0].length;
+    if (!m) continue;
     const phrase = m[1].trim();
-    const letters = m[2];
+    const letters = a[1];
     const words = phrase.split(/\s+/);
     // keep the shortest tail whose initials spell the acronym
     for (let i = 0; i < words.length; i++) {

@@ -176,6 +176,20 @@ function accompanyingCountry(analysis: Analysis, officials: ExtractedOfficial[],
   return codes.size === 1 ? [...codes][0] : null;
 }
 
+/** True when `name` is one of the first five words of what follows "at the invitation of" ("his counterpart X"). */
+function invites(tail: string, name: string): boolean {
+  const lower = tail.toLowerCase();
+  const wanted = name.toLowerCase();
+  const word = /[\p{L}-]+\s+/uy;
+  for (let at = 0, k = 0; k <= 4; k++) {
+    if (lower.startsWith(wanted, at) && !/[\p{L}\p{N}_]/u.test(tail[at + wanted.length] ?? '')) return true;
+    word.lastIndex = at;
+    if (!word.exec(tail)) break;
+    at = word.lastIndex;
+  }
+  return false;
+}
+
 function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], conferences: ExtractedConference[], mentions: MentionIndex): void {
   const body = analysis.report.body;
   for (const o of officials) {
@@ -259,10 +273,10 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
     }
   }
   // "at the invitation of his counterpart X": the one who invites is the host of the event the visitor went to
+  const invitations = [...body.matchAll(/\bat\s+the\s+invitation\s+of\s+(?:(?:his|her|their|the)\s+)?/giu)].map((m) => body.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 200));
   for (const o of officials) {
-    if (o.country || o.international) continue;
-    const invited = [o.name, ...o.aliases].some((n) => new RegExp(`\\bat\\s+the\\s+invitation\\s+of\\s+(?:(?:his|her|their|the)\\s+)?(?:[\\p{L}-]+\\s+){0,4}?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(body));
-    if (!invited) continue;
+    if (o.country || o.international || !invitations.length) continue;
+    if (![o.name, ...o.aliases].some((n) => invitations.some((tail) => invites(tail, n)))) continue;
     const places = [...meetings.map((m) => m.country ?? (m.city ? cityCode(m.city) : null)), ...conferences.map((c) => c.country ?? (c.city ? cityCode(c.city) : null))];
     const where = places.find((c): c is string => !!c);
     if (where) {

@@ -77,11 +77,9 @@ export class MentionIndex {
     for (const run of s.runs) {
       const words = s.tokens.slice(run.from, run.to);
       const text = run.text;
-      const matches = this.officials
-        .map((o, i) => ({ o, i }))
-        .filter(({ o }) => foldedTokens(text).length >= 2 && (sameName(o.name, text) || o.aliases.some((a) => sameName(a, text))));
-      if (matches.length) {
-        out.push({ official: matches[0].i, kind: 'name', start: run.start, end: run.end, sentence: s.index });
+      const match = foldedTokens(text).length >= 2 ? this.officials.findIndex((o) => sameName(o.name, text) || o.aliases.some((a) => sameName(a, text))) : -1;
+      if (match >= 0) {
+        out.push({ official: match, kind: 'name', start: run.start, end: run.end, sentence: s.index });
         covered.push([run.start, run.end]);
         continue;
       }
@@ -89,10 +87,12 @@ export class MentionIndex {
       if (words.length !== 1) continue;
       const key = foldText(words[0].text);
       if (key.length < 3 || NAME_PARTICLES.has(key)) continue;
-      const cands = this.officials
-        .map((o, i) => ({ o, i }))
-        .filter(({ o }) => foldedTokens(o.name).includes(key.replace(/'/g, '')) && foldedTokens(o.name).length >= 2)
-        .map(({ i }) => i);
+      const word = key.replace(/'/g, '');
+      const cands: number[] = [];
+      this.officials.forEach((o, i) => {
+        const name = foldedTokens(o.name);
+        if (name.length >= 2 && name.includes(word)) cands.push(i);
+      });
       if (!cands.length) continue;
       out.push({ official: cands.length === 1 ? cands[0] : this.pick(cands), kind: 'partial', start: run.start, end: run.end, sentence: s.index });
     }
