@@ -1,5 +1,5 @@
 /**
- * npm run eval:extract [-- <corpus dir>] [--part tuning|blind|all] [--check] [--articles] [--json] [--out preds.jsonl]
+ * npm run eval:extract [-- <corpus dir>] [--part tuning|blind|all] [--check] [--articles] [--diff] [--json] [--out preds.jsonl]
  *                      [--split FILE] [--readme FILE]
  *
  * Runs the extractor over a corpus folder of `.txt` reports with a `gold/` folder beside them (default:
@@ -12,12 +12,14 @@
  * --check     score the tuning part and exit 1 when it falls below the figures committed in README.md's
  *             "Extraction quality" section (the README is the single source of truth for CI)
  * --articles  also print the per-report rows (matched/predicted/gold), as score-extraction.py does
+ * --diff      also print, per report, the officials and conferences missed (-) or spurious (+), and wrong
+ *             countries and cities (~)
  * --json      one JSON object per part instead of the tables
  * --out FILE  write the predictions (one JSON object per report) of the scored parts
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { belowFloor, CorpusScore, extractReport, formatScore, parseReport, readQualityFloor, scoreCorpus, toGoldShape } from '../src/ingest';
+import { belowFloor, CorpusScore, diffArticle, extractReport, formatScore, parseReport, readQualityFloor, scoreCorpus, toGoldShape } from '../src/ingest';
 import { runCli } from './cli';
 
 const PARTS = ['tuning', 'blind', 'all'] as const;
@@ -28,6 +30,7 @@ interface Options {
   parts: Part[];
   check: boolean;
   articles: boolean;
+  diff: boolean;
   json: boolean;
   out: string | null;
   split: string;
@@ -51,7 +54,7 @@ function parseArgs(argv: string[]): Options {
   const split = value('--split') ?? path.join(repoRoot, 'scripts', 'corpus-split.json');
   const readme = value('--readme') ?? path.join(repoRoot, 'README.md');
   const flags = new Set(args.filter((a) => a.startsWith('--')));
-  for (const f of flags) if (!['--check', '--articles', '--json'].includes(f)) throw new Error(`unknown option ${f}`);
+  for (const f of flags) if (!['--check', '--articles', '--diff', '--json'].includes(f)) throw new Error(`unknown option ${f}`);
   if (part !== null && !(PARTS as readonly string[]).includes(part)) throw new Error(`--part must be one of ${PARTS.join(', ')}, not "${part}"`);
   const check = flags.has('--check');
   if (check && part !== null && part !== 'tuning') throw new Error('--check scores the tuning part only; drop --part or use --part tuning');
@@ -62,6 +65,7 @@ function parseArgs(argv: string[]): Options {
     parts: check ? ['tuning'] : part ? [part as Part] : ['tuning', 'blind'],
     check,
     articles: flags.has('--articles'),
+    diff: flags.has('--diff'),
     json: flags.has('--json'),
     out,
     split,
@@ -85,7 +89,7 @@ async function partsOf(files: string[], splitFile: string): Promise<Map<Part, st
   return parts;
 }
 
-async function scorePart(corpus: string, names: string[]): Promise<{ score: CorpusScore; predictions: Array<Record<string, unknown>> }> {
+async function scorePart(corpus: string, names: string[], diff: boolean): Promise<{ score: CorpusScore; predictions: Array<Record<string, unknown>> }> {
   const predictions: Array<Record<string, unknown>> = [];
   const golds: Array<{ fileName: string; gold: Record<string, unknown> }> = [];
   for (const name of names) {
@@ -96,7 +100,12 @@ async function scorePart(corpus: string, names: string[]): Promise<{ score: Corp
     golds.push({ fileName: goldName, gold: JSON.parse(goldText) as Record<string, unknown> });
     try {
       const report = parseReport(await fs.readFile(path.join(corpus, name)), name);
-      predictions.push(toGoldShape(report, extractReport(report)) as unknown as Record<string, unknown>);
+      const prediction = toGoldShape(report, extractReport(report)) as unknown as Record<string, unknown>;
+      predictions.push(prediction);
+      if (diff) {
+        const lines = diffArticle(golds[golds.length - 1].gold, prediction);
+        if (lines.length) process.stdout.write(`${name}\n${lines.map((l) => `  ${l}\n`).join('')}`);
+      }
     } catch (error) {
       // scored as a report with no prediction
       process.stderr.write(`${name}: ${(error as Error).message}\n`);
@@ -127,7 +136,7 @@ async function main(): Promise<number> {
   let failed = false;
   for (const part of wanted) {
     const names = parts.get(part) ?? [];
-    const { score, predictions } = await scorePart(opts.corpus, names);
+    const { score, predictions } = await scorePart(opts.corpus, names, opts.diff);
     allPredictions.push(...predictions);
     if (opts.json) {
       const { rows: _rows, ...rest } = score;

@@ -337,6 +337,34 @@ export function placeAfterIn(text: string): PlaceFound | null {
   return null;
 }
 
+/**
+ * Words the name finder left out between an event's name and its place: an acronym in brackets ("(TICAD 7)"), the
+ * rest of the name ("of 77 and China", "and Related Meetings") or the kind of event after a bare acronym
+ * ("COP29 climate conference").
+ */
+const NAME_TAIL =
+  /^(?:\s*\([^()]{1,24}\)|\s+(?:of|and|for|on)\s+(?:the\s+)?(?:\d+|\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*)*|\s+(?:[\p{L}-]+\s+){0,2}(?:[Cc]onference|[Ss]ummit|[Tt]alks|[Mm]eeting|[Ss]ession|[Ff]orum|[Aa]ssembly)\b)+/u;
+
+/**
+ * "…, which Bratislava will host on 5 December", "which the UAE will host at Expo City Dubai", "hosted by Cali last
+ * month": the host named after the event, and the city named after the host.
+ */
+function hostAfter(tail: string): PlaceFound | null {
+  const m = /^\s*,?\s*(?:(?:which|that)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2})\s+(?:will\s+host|is\s+to\s+host|is\s+hosting|hosts|hosted)|(?:(?:which|that)\s+(?:is|was|will\s+be)\s+)?hosted\s+by\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}))\b/u.exec(tail);
+  if (!m) return null;
+  const host = namedPlace(m[1] ?? m[2]);
+  const rest = tail.slice(m[0].length, m[0].length + 60);
+  const named = placeAfterIn(rest);
+  if (named?.city) return { city: named.city, country: named.country ?? host?.country ?? null };
+  // a country hosting "in X" names its city, even one outside the gazetteer ("Solomon Islands will host in Honiara")
+  const hostCity = host && !host.city ? /^\s*in\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/u.exec(rest) : null;
+  if (hostCity && !findPlaces(hostCity[1]).some((p) => p.kind !== 'city') && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(hostCity[1])) return { city: hostCity[1], country: host!.country };
+  // "at Expo City Dubai": a venue whose name ends in its city
+  const city = /^\s*(?:in|at)\s/.test(rest) ? findPlaces(rest.slice(0, 40)).find((p) => p.kind === 'city') : undefined;
+  if (city) return { city: city.text, country: cityCode(city.text) ?? host?.country ?? null };
+  return host;
+}
+
 /** The place a short capitalised phrase names: a gazetteer country or city, else a city of the world. */
 function namedPlace(text: string): PlaceFound | null {
   const p = findPlaces(text)[0];
@@ -605,19 +633,20 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
   const before = s.text.slice(0, rel(startOff));
   // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
   let place: PlaceFound | null = null;
-  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(after);
-  const afterConn = after.slice(conn ? conn[0].length : 0);
-  place = mention.place ?? placeAfterIn(afterConn);
+  const tail = after.slice(NAME_TAIL.exec(after)?.[0].length ?? 0);
+  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|(?:due|set|slated|planned|expected)(?:\s+to\s+(?:be\s+held|take\s+place|open))?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(tail);
+  const afterConn = tail.slice(conn ? conn[0].length : 0);
+  place = mention.place ?? placeAfterIn(afterConn) ?? hostAfter(tail);
   if (!place) {
     const cap = /^\s*in\s+([A-Z][\p{L}-]+)\s*,\s*the\s+capital\s+of/u.exec(afterConn);
     if (cap) place = { city: cap[1], country: cityCode(cap[1]) };
   }
   if (!place) {
     // "arrived in Dushanbe, Tajikistan, on a working visit to take part in the …"
-    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s*,\s*[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?\s*,)?(?:\s+on\s+(?:an?\s+)?(?:[\p{Ll}-]+\s+){0,2}visit)?(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*(?:where|during\s+which)\b)[^.]*$/u.exec(before);
-    if (trip) {
-      place = namedPlace(trip[1]);
-    }
+    const trip = /\b(?:trip|visit|travel(?:led|ed)?|journey|arrived|(?:is|are|was|were|be|been|stay(?:s|ed|ing)?)|meetings?|talks)\s+(?:to|in)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)(?:\s*,\s*[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?\s*,)?(?:\s+on\s+(?:an?\s+)?(?:[\p{Ll}-]+\s+){0,2}visit)?(?:\s+(?:to\s+(?:participate|take part|attend)|for)\b|\s*,\s*(?:where|during\s+which)\b)[^.]*$/u.exec(before);
+    // "is in Jakarta to attend", "held meetings in Geneva, where he is attending", "is in Vietnam to attend"
+    const visited = trip && namedPlace(trip[1]);
+    if (visited) place = visited;
   }
   if (!place) {
     // "Baku will host the …", "The Secretariat in Suva, Fiji, hosted the …"
@@ -802,7 +831,16 @@ function placeFromReport(analysis: Analysis, records: ExtractedConference[]): vo
   // reports of events held elsewhere, or online
   const dateline = analysis.report.dateline?.city ?? null;
   const here = analysis.sentences.some((s) => /\b(?:here|in\s+this\s+city)\b/.test(s.text));
-  if (!place?.city && dateline && here) place = { city: dateline, country: cityCode(dateline) ?? worldCityCode(dateline) };
+  const datelineCountry = dateline ? cityCode(dateline) ?? worldCityCode(dateline) : null;
+  // … or an agency filing from abroad ("Addis Ababa (AFP) -"): its reporter is where the event is
+  const abroad = !!analysis.report.dateline?.agency && !!datelineCountry && analysis.report.sourceCountry !== datelineCountry;
+  if (!place?.city && dateline && (here || abroad)) place = { city: dateline, country: datelineCountry };
+  // … else the one city where the report's other attended events are ("spoke at the ARF" after "the AMM in Vientiane")
+  const cities = new Set(records.filter((c) => c.city && c.status === 'attended').map((c) => c.city!));
+  if (!place?.city && cities.size === 1) {
+    const city = [...cities][0];
+    place = { city, country: records.find((c) => c.city === city)!.country };
+  }
   if (!place?.city) return;
   for (const c of open) {
     // an event placed in another country is not where the report was filed

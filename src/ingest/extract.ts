@@ -310,6 +310,23 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   }
 }
 
+/**
+ * An event attended with no place of its own is where the report's meetings are: the ones held on its margins,
+ * else the one city of all the meetings the report places ("received today, in Rio, … on the margins of the G20").
+ */
+function placeAttendedFromMeetings(conferences: ExtractedConference[], meetings: ExtractedMeeting[]): void {
+  const located = meetings.filter((m) => m.city && !m.recalled);
+  const cities = new Set(located.map((m) => m.city!));
+  conferences.forEach((c, i) => {
+    if (c.city || c.status !== 'attended') return;
+    // an event the report places in a country only ("is in Vietnam to attend") keeps its city unknown
+    const at = located.find((m) => m.conference === i) ?? (cities.size === 1 && !c.country ? located[0] : undefined);
+    if (!at || (c.country && at.country && c.country !== at.country)) return;
+    c.city = at.city;
+    c.country ??= at.country ?? cityCode(at.city!);
+  });
+}
+
 /** Extracts officials, meetings and conferences, each with the sentence it came from. */
 export function extractReport(report: Report): Extraction {
   const analysis = analyse(report);
@@ -319,6 +336,7 @@ export function extractReport(report: Report): Extraction {
   const meetings = findMeetings(analysis, officials, conferences, mentions);
   settleCountries(analysis, officials, meetings, conferences, mentions);
   for (const m of meetings) if (m.city && !m.country) m.country = cityCode(m.city);
+  placeAttendedFromMeetings(conferences, meetings);
 
   // conference participants: officials mentioned in the sentence that names an attended conference
   const confParticipants = conferences.map((c) => {

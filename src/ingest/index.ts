@@ -33,7 +33,7 @@ export { findPlaces, countryCode, demonymCode, cityCode, countryName } from './c
 export type { PlaceMention } from './countries';
 export { titleKey } from './officials';
 export { ordinalValue } from './conferences';
-export { scoreArticle, scoreCorpus, formatScore, readQualityFloor, belowFloor } from './score';
+export { scoreArticle, diffArticle, scoreCorpus, formatScore, readQualityFloor, belowFloor } from './score';
 export type { ArticleScore, CorpusScore, QualityFloor } from './score';
 export { ingestArticle, INGEST_MUTATION, ServerUnavailableError, AuthError, IngestRequestError } from './client';
 export type { IngestResult, EntityChange, ClientOptions } from './client';

@@ -154,6 +154,48 @@ export function scoreArticle(gold: Obj, pred: Obj): ArticleScore {
   };
 }
 
+/**
+ * What a report's prediction got wrong about officials and conferences, one line each: a missed gold record
+ * (`-`), a spurious predicted one (`+`), and a matched pair whose country or city differs (`~`).
+ * Pairs are made exactly as `scoreArticle` makes them.
+ */
+export function diffArticle(gold: Obj, pred: Obj): string[] {
+  const out: string[] = [];
+  const go = arr(gold.officials);
+  const po = arr(pred.officials);
+  const pairs: Array<[number, number, number]> = [];
+  po.forEach((p, i) => go.forEach((g, j) => nameMatch(p?.name, [g?.name, ...arr(g?.aliases)]) && pairs.push([1.0, i, j])));
+  const om = greedy(pairs);
+  const code = (c: unknown) => String(c || '').toUpperCase() || 'null';
+  go.forEach((g, j) => om.some(([, y]) => y === j) || out.push(`- official ${g.name} (${code(g.country)}) ${g.title ?? ''}`.trimEnd()));
+  po.forEach((p, i) => om.some(([x]) => x === i) || out.push(`+ official ${p.name} (${code(p.country)}) ${arr(p.titles)[0] ?? p.title ?? ''}`.trimEnd()));
+  for (const [i, j] of om) if (code(po[i].country) !== code(go[j].country)) out.push(`~ official ${go[j].name}: country ${code(po[i].country)}, gold ${code(go[j].country)}`);
+  const gc = arr(gold.conferences);
+  const pc = arr(pred.conferences);
+  const cpairs: Array<[number, number, number]> = [];
+  pc.forEach((p, i) => {
+    const pw = new Set([...words(p?.name), ...words(p?.organizer)]);
+    gc.forEach((g, j) => {
+      const gw = new Set([...words(g?.name), ...words(g?.organizer)]);
+      const union = new Set([...pw, ...gw]);
+      const jac = union.size ? [...pw].filter((x) => gw.has(x)).length / union.size : 0.0;
+      const sameCity = !!fold(p?.city) && fold(p?.city) === fold(g?.city);
+      if (g?.edition !== null && g?.edition !== undefined) {
+        if (p?.edition === g.edition && (sameCity || jac >= 0.2)) cpairs.push([1.0 + jac, i, j]);
+      } else {
+        const py = yearOf(p?.startDate);
+        if (jac >= 0.5 || (sameCity && !!py && py === yearOf(g?.startDate))) cpairs.push([jac, i, j]);
+      }
+    });
+  });
+  const cm = greedy(cpairs);
+  const conf = (c: Obj) => `${c.name} [ed ${c.edition ?? '-'}, ${c.city ?? '-'}, ${c.status ?? '-'}]`;
+  gc.forEach((g, j) => cm.some(([, y]) => y === j) || out.push(`- conference ${conf(g)}`));
+  pc.forEach((p, i) => cm.some(([x]) => x === i) || out.push(`+ conference ${conf(p)}`));
+  for (const [i, j] of cm) if (fold(pc[i]?.city) !== fold(gc[j]?.city)) out.push(`~ conference ${gc[j].name}: city ${pc[i].city ?? '-'}, gold ${gc[j].city ?? '-'}`);
+  return out;
+}
+
 /** Python's round(x, 3) for the ratios this scorer produces (ties to even). */
 function round3(x: number): number {
   const scaled = x * 1000;

@@ -198,3 +198,46 @@ describe('more events and places', () => {
     expect(c.extraction).toMatchObject({ rule: 'conference.announced-event' });
   });
 });
+
+describe('places written away from the name', () => {
+  test('words the name finder left out before the place: an acronym in brackets, the rest of the name, the kind of event', () => {
+    expect(conferences('She hoped to see him at the Ninth Andean Conference on Water Security (ACWS 9) in Cusco from 3 to 5 June.')[0]).toMatchObject({ edition: 9, city: 'Cusco' });
+    expect(conferences('The minister attended the 12th Nordic Trade Ministers\' Meeting (NTMM) and Related Meetings in Oslo, Norway.')[0]).toMatchObject({ edition: 12, city: 'Oslo' });
+    expect(conferences('They will carry the message to the COP31 climate conference in Ankara in November.', '2026-05-02')[0]).toMatchObject({ edition: 31, city: 'Ankara', status: 'upcoming' });
+  });
+
+  test('"due in", "set to be held in" place an announced event', () => {
+    expect(conferences('Delegates hoped the Third Conference on Mountain Economies, due in Lima, Peru, from June 30 to July 3, would help.', '2026-02-01')[0]).toMatchObject({ edition: 3, city: 'Lima', status: 'upcoming' });
+  });
+
+  test('the host named after the event: "which Oslo will host", "which Norway will host in Bergen", "which Germany will host at Messe Berlin", "hosted by Quito"', () => {
+    expect(conferences('He briefed her on the 40th Baltic Sea Forum, which Riga will host on 5 and 6 December.')[0]).toMatchObject({ edition: 40, city: 'Riga' });
+    expect(conferences('They discussed the 21st Arctic Council Ministerial Meeting, which Norway will host in Tromsø in May.')[0]).toMatchObject({ edition: 21, city: 'Tromsø', country: 'NO' });
+    expect(conferences('They discussed the Tenth European Energy Summit, which Germany will host at Messe Berlin next year.')[0]).toMatchObject({ edition: 10, city: 'Berlin', country: 'DE' });
+    expect(conferences('She spoke about the outcomes of the 5th Amazon Summit hosted by Quito last month.')[0]).toMatchObject({ edition: 5, city: 'Quito' });
+  });
+
+  test('the place of the people who attend: "are in Lima to attend", "meetings in Vienna, where he is attending"; a country alone gives no city', () => {
+    expect(conferences('The Fijian lawmakers are in Lima to attend the third Pacific Alliance Parliamentary Forum.')[0]).toMatchObject({ edition: 3, city: 'Lima' });
+    expect(conferences('The Speaker held a round of bilateral meetings in Vienna, where he is attending the 51st Assembly of the Alpine Parliaments.')[0]).toMatchObject({ edition: 51, city: 'Vienna' });
+    expect(conferences('The President hosted in Hanoi the visiting minister, who is in Vietnam to attend the 3rd Mekong Border Conference.')[0]).toMatchObject({ city: null, country: 'VN' });
+  });
+
+  test('an attended event with no place of its own: the dateline of an agency filing from abroad, the one city of the other events', () => {
+    const [abroad] = fromTextWithDateline('Nairobi (AFP) - Leaders attending the 12th ordinary session of the Assembly of the East African Community elected a new chairperson on Saturday.');
+    expect(abroad).toMatchObject({ edition: 12, city: 'Nairobi' });
+    const found = conferences('The Secretary attended the 40th Gulf Ministers\' Meeting in Doha, Qatar. He also spoke at the 9th Gulf Security Forum.');
+    expect(found.map((c) => c.city)).toEqual(['Doha', 'Doha']);
+  });
+
+  test('an attended event takes the city of the meetings the report places', () => {
+    const [c] = conferences('The Minister of Foreign Affairs, Paulo Lemos, received today, in Porto, the Minister of Foreign Affairs of Chile, Ana Rojas, on the margins of the Atlantic Ministers\' Forum, held on 6 and 7 March.',
+      '2026-03-07',
+    );
+    expect(c).toMatchObject({ city: 'Porto' });
+  });
+});
+
+function fromTextWithDateline(body: string) {
+  return fromText(body, '2026-03-07').conferences;
+}
