@@ -77,10 +77,24 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
         counts.set(p.code, c);
         continue;
       }
+      // a foreign envoy's receiving state ("the Chinese Ambassador to Nigeria") is where the report's people are, and
+      // so is the country a foreign guest visits ("X of Cabo Verde, who is on an official visit to Portugal")
+      const envoyTo = /\b(?:Ambassador|Envoy|High\s+Commissioner|Charg[eé]\s+d['’]Affaires)\s+(?:to|in)\s+(?:the\s+)?$/i.test(lead);
+      const guestVisit =
+        /\bvisit\s+to\s+(?:the\s+)?$/.test(lead) && ((others.size > 0 && !others.has(p.code)) || /\bwho\s+(?:is|are|was|were)\s+(?:on|paying)\b[^.;]*$/.test(lead));
+      if (p.kind === 'country' && (envoyTo || guestVisit)) {
+        const c = counts.get(p.code) ?? { n: 0, first: p.start };
+        c.n += 2;
+        counts.set(p.code, c);
+        continue;
+      }
       if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
+      // "the Chinese Ambassador": the envoy's state, not the publisher's
+      if (/^\s+(?:Ambassador|Envoy|High\s+Commissioner|Charg[eé])\b/i.test(after)) continue;
       // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side", "China supports"
-      const possessive = /^['’]s?\b/.test(after);
-      const subject = p.kind === 'country' && /^\s+(?:is|was|will|would|has|have|had|supports|supported|attaches|considers|stands|remains|welcomes|values|hosted|hosts|appreciates|reaffirms|calls)\b/.test(body.slice(p.end, p.end + 16));
+      const possessive = /^['’](?:s\b|(?=\s))/.test(after);
+      // … but not the host of an event in a relative clause ("the Forum, which Solomon Islands will host")
+      const subject = p.kind === 'country' && !/(?:\b(?:which|where)|,\s*that)\s+(?:the\s+)?$/.test(before) && /^\s+(?:is|was|will|would|has|have|had|supports|supported|attaches|considers|stands|remains|welcomes|values|hosted|hosts|appreciates|reaffirms|calls)\b/.test(body.slice(p.end, p.end + 16));
       if (!possessive && !subject && p.kind !== 'demonym') continue;
       const c = counts.get(p.code) ?? { n: 0, first: p.start };
       c.n += possessive || subject ? 2 : 1;
@@ -97,12 +111,18 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
 /** Offices a country has several holders of at once: a second holder need not be foreign. */
 const SHARED_OFFICE = /^(?:member|members|deputy|vice|assistant|adviser|advisor|senator|mp|delegate|judge|commissioner|counsellor|counselor|ambassador-at-large|chief prosecutor|(?:principal\s+|senior\s+)?(?:staff\s+)?officer|aide|(?:defen[cs]e\s+)?attach[eé]|(?:first|second|third)\s+secretary|minister-counsellor)\b/i;
 
+/** One country has one president, one foreign minister…: a second holder of the same title is foreign. */
+function officeTaken(officials: ExtractedOfficial[], o: ExtractedOfficial, country: string): boolean {
+  return officials.some((x) => x !== o && x.country === country && x.titles.some((t) => o.titles.some((u) => !SHARED_OFFICE.test(u) && titleKey(t) === titleKey(u))));
+}
+
 /** "a delegation of the Parliament of Uzbekistan led by …", "The Uzbek delegation also included …": the delegation's country. */
 function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
   const body = analysis.report.body;
   const prefix = body.slice(o.evidence.start, o.firstOffset);
-  const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+[^,.;]*$/.exec(prefix);
-  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
+  // "… led by its Speaker, X": the leader's title before a comma
+  const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+(?:(?:its|their|the)\s+[^,.;]*,\s*)?[^,.;]*$/.exec(prefix);
+  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+|is\s+)?(?:composed|made\s+up)\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
   const text = of?.[1] ?? own?.[1];
   if (!text) return null;
   // "a delegation of the European Parliament's Delegation … led by its Chair X": no country
@@ -251,7 +271,8 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
     if (!foreign) continue;
     for (const p of m.participants) {
       const o = officials[p];
-      if (!o.country && !o.international) {
+      // the visiting foreign minister is not the host's second foreign minister
+      if (!o.country && !o.international && !officeTaken(officials, o, where)) {
         o.country = where;
         o.countrySource = 'host';
       }
@@ -267,7 +288,7 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
     const where = cities.length === 1 ? cityCode(cities[0].text) : null;
     if (!where) continue;
     const visitor = (mentions.bySentence[s.index] ?? []).some((m) => m.official >= 0 && officials[m.official] !== o && officials[m.official].country && officials[m.official].country !== where);
-    if (visitor) {
+    if (visitor && !officeTaken(officials, o, where)) {
       o.country = where;
       o.countrySource = 'host';
     }
@@ -298,11 +319,7 @@ function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], mee
   const home = homeCountry(analysis, officials);
   if (home) {
     for (const o of officials) {
-      // one country has one president, one foreign minister…: a second holder of the same title is foreign
-      const taken = officials.some(
-        (x) => x !== o && x.country === home && x.titles.some((t) => o.titles.some((u) => !SHARED_OFFICE.test(u) && titleKey(t) === titleKey(u))),
-      );
-      if (!o.country && !o.international && !o.kingdomRef && !taken) {
+      if (!o.country && !o.international && !o.kingdomRef && !officeTaken(officials, o, home)) {
         o.country = home;
         o.countrySource = 'home';
       }

@@ -151,10 +151,12 @@ function readChain(s: SentenceInfo, from: number, to: number, span: Span, people
   const own = places.filter((p) => !people.some((r) => p.start >= r.start && p.end <= r.end));
   const countries = own.filter((p) => p.kind !== 'city');
   const firstPlace = countries[0] ?? own[0];
-  const intl = INTERNATIONAL_MARKERS.exec(text);
+  // "ASEAN Secretary-General X", "IPU President Y": an international body's acronym before the title
+  const intl = INTERNATIONAL_MARKERS.exec(text) ?? (organization ? INTERNATIONAL_MARKERS.exec(organization) : null);
   // "Secretary of State for the European Union" is a national portfolio, not a post in the EU
   // … nor is "head of the committee on Commonwealth of Independent States Affairs"
-  const portfolioOnly = !!intl && /\b(?:for|on)\s+(?:the\s+)?$/.test(text.slice(0, intl.index));
+  // (a title before "for"/"on": "a courtesy call on ASEAN Secretary-General X" is no portfolio)
+  const portfolioOnly = !!intl && /[\p{L}]\s+(?:for|on)\s+(?:the\s+)?$/u.test(text.slice(0, intl.index));
   const international = !!intl && !portfolioOnly && (!firstPlace || (intl.index ?? 0) + startOff < firstPlace.start);
   const kingdomRef = /\bthe Kingdom\b(?!\s+of)/.test(text);
   return {

@@ -160,3 +160,38 @@ describe('officials: countries from the company they keep', () => {
     ]);
   });
 });
+
+describe('officials: countries from the way the report is written', () => {
+  test('an international body\'s acronym before the title, even after "a courtesy call on": no country', () => {
+    const o = find('Foreign Minister Daniel Okafor today paid a courtesy call on ASEAN Secretary-General Dr Tran Van Minh at the secretariat. Okafor said Nigeria\'s chairmanship would focus on trade.', 'Tran Van Minh');
+    expect(o).toMatchObject({ country: null });
+    expect(find('The Speaker also received IPU President Maria Lindholm in Geneva.', 'Maria Lindholm')).toMatchObject({ country: null });
+  });
+
+  test('a visiting minister is not the host\'s second holder of the same office', () => {
+    const g = officialsOf('Foreign Minister Daniel Okafor, accompanied by Nigerian Ambassador Ada Eze, held talks in Lima with Peruvian Foreign Minister Rosa Quispe on Tuesday.');
+    expect(g.find((o) => o.name === 'Rosa Quispe')).toMatchObject({ country: 'PE' });
+    expect(g.find((o) => o.name === 'Daniel Okafor')?.country).not.toBe('PE');
+  });
+
+  test('a delegation "led by its Speaker, X" and one "composed of" its members serve the delegation\'s state', () => {
+    expect(find('The Speaker received a delegation of the Parliament of Samoa led by its Speaker, Tui Leota, on Monday.', 'Tui Leota')).toMatchObject({ country: 'WS' });
+    expect(find('The Chilean delegation was composed of the Director General for Asian Affairs, Pablo Rojas, among other officials.', 'Pablo Rojas')).toMatchObject({ country: 'CL' });
+  });
+
+  test('the publisher\'s country: a foreign envoy\'s receiving state, the country a foreign guest is visiting, "the Philippines\' call"', () => {
+    const envoy = officialsOf('The Speaker of the House, Musa Danjuma, on Monday hosted the Turkish Ambassador to Nigeria, Emre Aydin, in his office. Danjuma urged Ankara to speed up funding.');
+    expect(envoy.find((o) => o.name === 'Musa Danjuma')).toMatchObject({ country: 'NG' });
+    const guest = officialsOf(
+      'The Minister of State, Rui Matos, received today the Minister of Foreign Affairs of Angola, Joana Neto, who is on an official visit to Portugal. "Angola is a partner of first importance," said Matos.',
+    );
+    expect(guest.find((o) => o.name === 'Rui Matos')).toMatchObject({ country: 'PT' });
+    const possessive = officialsOf('Secretary Ramon Cruz spoke at the forum held in Vientiane, Lao PDR. Secretary Cruz reiterated the Philippines\' call for a code of conduct.');
+    expect(possessive.find((o) => o.name === 'Ramon Cruz')).toMatchObject({ country: 'PH' });
+  });
+
+  test('a country hosting an event in a relative clause does not speak for the report', () => {
+    const g = officialsOf('Prime Minister Sitiveni Rabuka received the Secretary General of the Pacific Islands Forum. They discussed the Leaders Meeting, which Tonga will host in September. PM Rabuka reaffirmed Fiji\'s commitment to the region.');
+    expect(g.find((o) => o.name === 'Sitiveni Rabuka')).toMatchObject({ country: 'FJ' });
+  });
+});
