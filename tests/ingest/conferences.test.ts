@@ -241,3 +241,30 @@ describe('places written away from the name', () => {
 function fromTextWithDateline(body: string) {
   return fromText(body, '2026-03-07').conferences;
 }
+
+describe('events named in other shapes', () => {
+  test('a numbered event of a body named by a possessive (rule conference.possessive-numbered)', () => {
+    const [c] = conferences('They discussed Kenya\'s interest in IGAD ahead of the bloc\'s 15th summit, which Kampala will host on October 22-24.', '2026-07-25');
+    expect(c).toMatchObject({ name: '15th summit of IGAD', edition: 15, city: 'Kampala', status: 'upcoming' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.possessive-numbered' });
+    expect(conferences('The US said the group\'s 3rd meeting was useful.')).toEqual([]);
+  });
+
+  test('a city before the edition belongs to the name and places the event: "the Brussels VII Conference"', () => {
+    const [c] = conferences('He stressed the need to keep commitments, including at the Brussels VII Conference on "Supporting the future of the region", set for June 14-15.');
+    expect(c).toMatchObject({ edition: 7, city: 'Brussels' });
+    expect(c.name.startsWith('Brussels VII Conference')).toBe(true);
+  });
+
+  test('an acronym spelt by every word and each part of a compound names the organiser: "Forum on China-Africa Cooperation (FOCAC)"', () => {
+    const found = conferences('They prepared the Summit of the Forum on Korea-Africa Cooperation (FOKAC) in Seoul. They recalled the last FOKAC ministerial conference held in Dakar.');
+    expect(found.find((c) => c.city === 'Dakar')).toMatchObject({ organizer: 'Forum on Korea-Africa Cooperation' });
+  });
+
+  test('a meeting of one kind of officials of an international body (rule conference.ministers-of-body); of states it is none', () => {
+    const [c] = conferences('The minister is set to travel on Thursday to Podgorica, where he will attend the informal meeting of foreign ministers of the Central European Initiative (CEI).', '2026-10-04');
+    expect(c).toMatchObject({ name: 'informal meeting of foreign ministers of the Central European Initiative (CEI)', city: 'Podgorica', status: 'upcoming' });
+    expect(c.extraction).toMatchObject({ rule: 'conference.ministers-of-body' });
+    expect(conferences('He later joined a meeting of the foreign ministers of Chile and Peru.')).toEqual([]);
+  });
+});
