@@ -50,6 +50,8 @@ export const TITLE_HEADS = new Set([
   'governor', 'mayor', 'commissioner', 'commander', 'commander-in-chief', 'judge', 'spokesperson', 'spokesman',
   'spokeswoman', 'adviser', 'advisor', 'aide', 'senator', 'mp', 'fm', 'officer', 'coordinator', 'inspector', 'auditor',
   'ombudsman', 'rector', 'solicitor', 'attorney', 'advocate', 'delegate', 'lawmaker', 'deputy', 'leader', 'justice', 'prosecutor', 'administrator',
+  // diplomats and members of parliament named by their calling ("Senegalese diplomat X")
+  'diplomat', 'legislator', 'parliamentarian',
 ]);
 
 /** Words that may precede a title head inside the title. */
@@ -93,6 +95,11 @@ export const INTERNATIONAL_MARKERS = /\b(?:UN|U\.N(?=\.)|United Nations|UNODC|UN
 
 /** Capitalised words that never belong to a person's name. */
 export const NOT_NAME = new Set([
+  // words of ministries' portfolios ("Minister of Environment and Sustainable Development, X")
+  'resources', 'development', 'integration', 'co-operation', 'planning', 'protection', 'infrastructure', 'innovation',
+  'technology', 'sustainable', 'natural', 'rural', 'urban', 'digital', 'expatriates', 'diaspora', 'industry', 'commerce',
+  'housing', 'fisheries', 'forestry', 'mining', 'environment', 'ecology', 'tourism', 'culture', 'sports', 'youth',
+  'affairs', 'welfare', 'labour', 'labor', 'employment', 'transport', 'communications', 'agriculture', 'education', 'health',
   'the', 'a', 'an', 'at', 'in', 'on', 'during', 'after', 'before', 'according', 'also', 'both', 'speaking', 'following',
   'afterward', 'afterwards', 'however', 'meanwhile', 'additionally', 'moreover', 'furthermore', 'he', 'she', 'they', 'we',
   'it', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'echoing', 'thanking', 'recalling', 'noting',

@@ -56,7 +56,7 @@ export function listedPeople(s: SentenceInfo): ListedPerson[] {
         continue;
       }
       if (!t.word) {
-        if (t.text === '.' || t.text === '(' || t.text === ')' || (t.text === ';' && !items.length)) break;
+        if ((t.text === '.' && !/^(?:Dr|Mr|Mrs|Ms|Prof)$/.test(tk[j - 1]?.text ?? '')) || t.text === '(' || t.text === ')' || (t.text === ';' && !items.length)) break;
         j++;
         continue;
       }

@@ -195,3 +195,26 @@ describe('officials: countries from the way the report is written', () => {
     expect(g.find((o) => o.name === 'Sitiveni Rabuka')).toMatchObject({ country: 'FJ' });
   });
 });
+
+describe('officials: portfolios and callings', () => {
+  test('a portfolio of two parts before a comma and the name; its words are no person ("Natural Resources")', () => {
+    expect(find('The Minister of Environment and Sustainable Development, Ama Owusu, received the ambassador of Peru, Juan Soto.', 'Ama Owusu')).toMatchObject({
+      title: 'Minister of Environment and Sustainable Development',
+    });
+    const g = officialsOf('The meeting was attended by Rashad Ali, Minister of Ecology and Natural Resources of Azerbaijan.');
+    expect(g.map((o) => o.name)).toEqual(['Rashad Ali']);
+    expect(officialsOf('The chairman of the Organization for Security and Co-operation in Europe ended a tour.')).toEqual([]);
+  });
+
+  test('a plural title over names, one of them with "Dr." before it', () => {
+    const g = officialsOf('The delegation included Senators Farah Qureshi and Dr. Asad Mengal, and the ambassador.');
+    expect(g.map((o) => [o.name, o.title])).toEqual([
+      ['Farah Qureshi', 'Senator'],
+      ['Asad Mengal', 'Senator'],
+    ]);
+  });
+
+  test('a diplomat named by his calling is an official', () => {
+    expect(find('Leaders elected Senegalese diplomat Moussa Diop to head the commission.', 'Moussa Diop')).toMatchObject({ title: 'diplomat', country: 'SN' });
+  });
+});
