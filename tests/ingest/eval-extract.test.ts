@@ -111,6 +111,15 @@ describe('npm run eval:extract', () => {
     expect(fail.stderr).not.toMatch(/meetings|conferences/);
   });
 
+  test('--diff lists, indented under the report name, the official the prediction missed', () => {
+    const r = evalExtract([corpus, '--split', split, '--part', 'tuning', '--diff']);
+    expect(r.code).toBe(0);
+    const block = r.stdout.slice(r.stdout.indexOf(names[0]));
+    expect(block.split('\n').slice(0, 6)).toContain('  - official Imaginary Nobody (ZZ) Minister');
+    expect(r.stdout).toContain('== tuning part: 8 reports');
+    expect(r.stdout).not.toMatch(/^- official/m);
+  });
+
   test('bad options, a README without figures and a folder without gold get one clear error line', () => {
     const bad = evalExtract([corpus, '--part', 'everything']);
     expect(bad.code).toBe(1);
