@@ -51,6 +51,12 @@ const PRESENT_AT =
 /** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
 const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call|held|place)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+\d+)?)?\s+between\s/iu;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
+/** "In the afternoon", "Later in the day", "That evening": the day of the meeting reported before. */
+const SAME_DAY = /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day|^(?:[\w,]+\s+)?(?:in\s+the|that)\s+(?:afternoon|morning|evening)|on\s+the\s+same\s+occasion)\b/i;
+/** "The following day", "The day before", "the next day": one day on from (or back from) the narrative's day. */
+const DAY_SHIFT = /\b(?:the\s+(?:following|next|previous|preceding)\s+day|the\s+day\s+(?:before|after)|a\s+day\s+(?:later|earlier))\b/i;
+/** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
+const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
 /** "The talks took place in Tokyo on 6 May": where and when of the meeting just reported. */
 const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|call|consultations|negotiations)\s+(?:was\s+held|were\s+held|took\s+place)\b/;
 /** "At the meeting with …", "In a meeting with …", "During their talks with …": a sentence opening on the meeting. */
@@ -290,9 +296,42 @@ export function findMeetings(
   // "WASHINGTON (UrduPoint News / Sputnik - 10th December, 2021) X discussed …": a dateline left in the text dates the report
   const inDateline = (d: { start: number }): boolean => /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start));
 
+  // "… the decisions of the 40th GCC Summit, held in Riyadh in December": the date of the event just named
+  const heldEventDate = (d: { start: number }): boolean =>
+    conferences.some((c) => c.end <= d.start && /^[^.;]{0,12}?,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:held|hosted|convened|to\s+be\s+held|set\s+for|scheduled\s+for)\b[^.;,]{0,40}$/.test(report.body.slice(c.end, d.start)));
+
+  /** The first single day a sentence states for what it reports (not a conference's, a statement's or a dateline's). */
+  const dayOf = (s: SentenceInfo): PartialDate | null => {
+    const d = s.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !inConference(x.start) && !statementDate(x) && !inDateline(x) && !heldEventDate(x));
+    return d?.from ?? null;
+  };
+  /** The day the narrative stands at before sentence `s`: the last meeting's, else the last day an earlier sentence states. */
+  const narrativeDay = (s: SentenceInfo): PartialDate | null => {
+    const m = lastMeeting();
+    if (m?.date?.precision === 'DAY') return m.date;
+    for (let i = s.index - 1; i >= 0; i--) {
+      const d = dayOf(sentences[i]);
+      if (d) return d;
+    }
+    return null;
+  };
   const dateFor = (s: SentenceInfo): PartialDate | null => {
-    // "Earlier the same day", "On the same day": the day of the meeting reported before
-    if (!s.dates.length && /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day)\b/i.test(s.text)) return lastMeeting()?.date ?? null;
+    if (!s.dates.length) {
+      // "Earlier the same day", "In the afternoon", "That evening": the day of the meeting reported before
+      if (SAME_DAY.test(s.text)) return lastMeeting()?.date ?? narrativeDay(s);
+      // "The following day", "the day before": a day counted from the one the narrative stands at
+      const shift = DAY_SHIFT.exec(s.text);
+      if (shift) {
+        const from = narrativeDay(s);
+        if (!from) return null;
+        const day = new Date(`${from.value}T00:00:00Z`);
+        day.setUTCDate(day.getUTCDate() + (/before|previous|earlier/i.test(shift[0]) ? -1 : 1));
+        return { value: day.toISOString().slice(0, 10), precision: 'DAY', inferred: from.inferred };
+      }
+      // "… began his trip on 3 June in Tashkent. There he was received by …": the paragraph's day goes on
+      const prev = sentences[s.index - 1];
+      if (prev && prev.paragraph === s.paragraph) return dayOf(prev);
+    }
     for (const d of s.dates) {
       if (inConference(d.start)) continue;
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
@@ -306,6 +345,7 @@ export function findMeetings(
         continue;
       }
       if (statementDate(d)) continue;
+      if (heldEventDate(d)) continue;
       // "X said on Monday that on Wednesday he will receive …": the day of the saying gives way to a later one
       const said = /\b(?:said|says|announced|told\s+[\w ]{1,30}?|stated)\s+(?:on\s+)?$/i.test(report.body.slice(Math.max(s.start, d.start - 40), d.start));
       if (said && s.dates.some((x) => x.start > d.end && x.from.precision === 'DAY' && x.from.value === x.to.value && !inConference(x.start))) continue;
@@ -833,16 +873,19 @@ export function findMeetings(
     const sibling = meetings.find((x) => x !== m && x.sentenceIndex === m.sentenceIndex && x.date && !retold.has(x));
     if (sibling) m.date = sibling.date;
   }
-  const lead = sentences[0];
-  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x));
-  if (leadDate && !conferences.some((c) => c.sentenceIndex === 0)) {
+  // the lead is the first paragraph's first sentence that states a day ("ASTANA." alone before it is the dateline)
+  const lead = sentences.filter((x) => x.paragraph === sentences[0]?.paragraph).find((x) => dayOf(x));
+  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x) && !inConference(x.start));
+  // a lead about a conference dates the conference, unless it tells of the meetings held there that day
+  const leadOfMeetings = lead && (!conferences.some((c) => c.sentenceIndex === lead.index) || LEAD_MEETINGS.test(lead.text));
+  if (lead && leadDate && leadOfMeetings) {
     // "X also met Y", "earlier, X met Z": another encounter, on a day the report does not give
     const first = meetings.find((m) => !m.recalled);
     for (const m of meetings) {
       if (m.date || m.recalled || m.status !== 'held') continue;
       // the first meeting told takes the lead's day unless a sentence between them gives another
-      const between = sentences.slice(1, m.sentenceIndex).some((x) => x.dates.length);
-      if (m === first ? m.sentenceIndex <= 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
+      const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => x.dates.length);
+      if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
   }
   // "on Wednesday he will receive …": a weekday of a meeting still to come lies after the publication day

@@ -479,3 +479,43 @@ describe('a dateline left in the text', () => {
     expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Kari Holm', 'Lucia Ramos'], date: null })]);
   });
 });
+
+describe('meeting dates the narrative carries', () => {
+  test('"the following day", "the day before" and "in the afternoon" count from the day told before', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg began his tour on 3 June in Lima, where he met President Lucia Ramos.',
+        'In the afternoon Tomas Berg held talks with Foreign Minister Idriss Mahamat.',
+        'The following day Tomas Berg met Speaker Kari Holm in Santiago.',
+        'The day before, Tomas Berg had held a meeting with Ambassador Ana Duarte.',
+      ].join('\n\n'),
+      '2024-06-06',
+    );
+    expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
+      ['Lucia Ramos', '2024-06-03'],
+      ['Idriss Mahamat', '2024-06-03'],
+      ['Kari Holm', '2024-06-04'],
+      ['Ana Duarte', '2024-06-03'],
+    ]);
+  });
+
+  test('a sentence without a date takes the day of the sentence before it in the same paragraph', () => {
+    const g = fromText('Foreign Minister Tomas Berg arrived in Lima on 3 June. There he was received by President Lucia Ramos.', '2024-06-06');
+    expect(g.meetings[0]).toMatchObject({ participants: ['Tomas Berg', 'Lucia Ramos'], date: '2024-06-03' });
+  });
+
+  test('a lead about meetings on a conference\'s margins dates them; the date of an event "held in December" does not', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg held a series of bilateral meetings on 12 May on the margins of the 9th Lima Forum.',
+        'Tomas Berg received Foreign Minister Idriss Mahamat of Chad.',
+        'Later, Tomas Berg met Ambassador Ana Duarte, who briefed him on the 40th Andes Summit, held in Quito in December.',
+      ].join('\n\n'),
+      '2024-05-13',
+    );
+    expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
+      ['Idriss Mahamat', '2024-05-12'],
+      ['Ana Duarte', null],
+    ]);
+  });
+});
