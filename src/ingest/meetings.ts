@@ -57,6 +57,9 @@ const SAME_DAY = /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+
 const DAY_SHIFT = /\b(?:the\s+(?:following|next|previous|preceding)\s+day|the\s+day\s+(?:before|after)|a\s+day\s+(?:later|earlier))\b/i;
 /** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
 const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
+/** What lies between one meeting's counterparts and a verb that shares its subject: ", and later", ", with whom he". */
+const SHARED_SUBJECT =
+  /^(?:[^.;]*?,\s*(?:and|but)\s+(?:(?:later|also|then|afterwards|subsequently|separately|likewise|in\s+addition)\s+)*|[^.;,]*,\s*(?:with\s+)?whom\s+(?:he|she|they)\s+(?:(?:also|later|then)\s+)*)$/;
 /** "The talks took place in Tokyo on 6 May": where and when of the meeting just reported. */
 const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|call|consultations|negotiations)\s+(?:was\s+held|were\s+held|took\s+place)\b/;
 /** "At the meeting with …", "In a meeting with …", "During their talks with …": a sentence opening on the meeting. */
@@ -127,7 +130,7 @@ const UNNAMED_SUBJECT =
   /\b[Tt]he\s+(?:[A-Z][\p{L}-]*\s+){0,3}?(?:Secretary-General|Secretary\s+General|President|Prime\s+Minister|Minister|Chairman|Chairperson|Chair|Speaker|Ambassador|Director-General|Director\s+General|Commissioner|High\s+Representative|Governor|Mayor|King|Emir)\s+(?:(?:also|today|has|had|then|later)\s+)*$/u;
 const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
 const REGION_END =
-  /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
+  /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+(?:discuss|exchange|review)|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
 
 const LIST_GAP = /^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:with\s+)?[^.]*$/;
 const GAP_WORDS = new Set(['and', 'with', 'on', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well', 'two', 'three', 'four', 'deputies']);
@@ -582,6 +585,9 @@ export function findMeetings(
     }
     TRIGGER.lastIndex = 0;
     let made = false;
+    // the subject of the sentence's last meeting verb, and where that meeting's counterparts end
+    let prevSubject: Mention | undefined;
+    let prevEnd = -1;
     let t: RegExpExecArray | null;
     while ((t = TRIGGER.exec(s.text))) {
       const trigStart = s.start + t.index;
@@ -623,6 +629,9 @@ export function findMeetings(
         const leader = delegationLeader(s.index);
         if (leader >= 0) subject = { official: leader, kind: 'description', start: trigStart, end: trigStart, sentence: s.index };
       }
+      // "X received A, whom he thanked …, and later met B", "X met A, with whom he discussed …, and with B": the
+      // verbs coordinated after the first meeting's counterparts share its subject
+      if (prevSubject && SHARED_SUBJECT.test(report.body.slice(prevEnd, trigStart))) subject = prevSubject;
       const titleOnly = !subject && UNNAMED_SUBJECT.test(s.text.slice(clauseStart, t.index));
       const objects = objectCands.slice(0, 1);
       for (const x of objectCands.slice(1)) {
@@ -744,6 +753,8 @@ export function findMeetings(
         meetings.push({ ...meeting, extraction: found });
       }
       made = true;
+      prevSubject = subject;
+      prevEnd = objects.length ? objects[objects.length - 1].end : trigEnd;
       // a later meeting verb of the same sentence may report another meeting ("X met Y, and Z also met Y")
       TRIGGER.lastIndex = Math.max(TRIGGER.lastIndex, (objects.length ? objects[objects.length - 1].end : region) - s.start);
     }

@@ -519,3 +519,27 @@ describe('meeting dates the narrative carries', () => {
     ]);
   });
 });
+
+describe('meeting verbs coordinated after a relative clause share their subject', () => {
+  test('"X received A, whom he thanked …, and later met separately with the speakers of B and C"', () => {
+    const g = fromText(
+      'Speaker Tomas Berg also received Ambassador Ana Duarte, whom he thanked for her support, and later met separately with the speakers of the parliaments of Chile and Peru.',
+    );
+    expect(g.meetings.map((m) => [...m.participants, ...m.countries])).toEqual([
+      ['Tomas Berg', 'Ana Duarte'],
+      ['Tomas Berg', 'CL'],
+      ['Tomas Berg', 'PE'],
+    ]);
+  });
+
+  test('"X met A, with whom he discussed …, and with his counterparts from B and C, in separate meetings"', () => {
+    const g = fromText(
+      'Foreign Minister Tomas Berg met with Foreign Minister Ana Duarte of Portugal, with whom he discussed fisheries, and with his counterparts from Chile and Peru, in separate meetings, to exchange views on Norway\'s candidacy.',
+    );
+    expect(g.meetings.map((m) => [...m.participants, ...m.countries])).toEqual([
+      ['Tomas Berg', 'Ana Duarte'],
+      ['Tomas Berg', 'CL'],
+      ['Tomas Berg', 'PE'],
+    ]);
+  });
+});
