@@ -44,10 +44,10 @@ const TRIGGER =
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
-const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event|reception|audience|discussions|ceremony)\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
+const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event|reception|audience|discussions|ceremony)(?:,\s*which)?\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
-  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks|discussions)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/i;
+  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+(?:the|both|all\s+(?:of\s+)?the)\s+(?:meetings?|talks|discussions)(?!\s+of\b)|present\s+at\s+(?:both|all\s+(?:of\s+)?the)\s+(?:meetings|talks|audiences)|accompanied\s+(?:[\p{Lu}][\p{L}'’-]*\s+|him\s+|her\s+){1,3}(?:at|in|during|on)\s+(?:both|all|each)\b|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/iu;
 /** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
 const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call|held|place)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+\d+)?)?\s+between\s/iu;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
@@ -89,6 +89,8 @@ const ROSTER =
   /\b(?:due|expected|scheduled|set|slated)\s+to\s+(?:meet(?:\s+with)?|engage\s+with|hold\s+(?:bilateral\s+)?(?:talks|meetings)\s+with)\b[^.;]*?\b(?:include|includes|are|will\s+be)\b/i;
 const CREDENTIALS = /\b(?:credentials|letters?\s+of\s+credence|accredited)\b/i;
 const CREDENTIALS_VERB = /\b(?:presented|presents|present|handed|hands|received|receives|accepted|accepts|accredited|accredits)\b/i;
+/** Envoys spoken of as a group: "the credentials of four newly-appointed ambassadors". */
+const ENVOYS = /\b(?:ambassadors|envoys|heads\s+of\s+(?:diplomatic\s+)?missions?|diplomats|high\s+commissioners)\b/i;
 /** Titles of people who present credentials. */
 const ENVOY_TITLE = /\b(?:ambassador|envoy|high\s+commissioner|charg[ée]|nuncio|diplomat)/i;
 
@@ -431,25 +433,41 @@ export function findMeetings(
     return out;
   };
 
+  /**
+   * The meetings that the people of an attendance sentence took part in: "at all of the meetings" all told so far,
+   * "at both meetings" the last two, "The ceremony was attended by" every presentation of that ceremony, else the last.
+   */
+  const attendedMeetings = (s: SentenceInfo): ExtractedMeeting[] => {
+    const last = lastMeeting();
+    if (!last) return [];
+    const held = meetings.filter((m) => !m.recalled && m.status === last.status);
+    if (/\b(?:all|each)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|his\s+|her\s+)?(?:meetings|talks|audiences|encounters)\b/i.test(s.text)) return held;
+    if (/\bboth\s+(?:of\s+the\s+)?(?:meetings|talks|audiences|encounters)\b/i.test(s.text)) return held.slice(-2);
+    if (/\b(?:ceremony|ceremonies)\b/i.test(s.text) || last.extraction?.rule === 'meeting.credentials') return held.filter((m) => m.sentenceIndex === last.sentenceIndex);
+    return [last];
+  };
+  /** Sentences whose people a meeting of an earlier sentence has already taken. */
+  const toldBefore = new Set<number>();
   for (const s of sentences) {
+    if (toldBefore.has(s.index)) continue;
     const sm = mentions.bySentence[s.index];
     // "The meeting was also attended by Z" / "The meeting was chaired by Z"
     const att = ATTENDED_BY.exec(s.text);
     if (att) {
       const after = s.start + att.index + att[0].length;
       const who = sm.filter((x) => x.start >= after && x.official >= 0 && x.kind !== 'pronoun');
-      const target = lastMeeting();
-      if (target && who.length) {
-        for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+      const targets = attendedMeetings(s);
+      if (targets.length && who.length) {
+        for (const target of targets) for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
         continue;
       }
     }
     // "Also present at the meeting were Z and W", "The Uzbek delegation also included Z, who took part in the talks"
     if (PRESENT_AT.test(s.text) && !/\bcredentials\b/i.test(s.text)) {
-      const target = lastMeeting();
+      const targets = attendedMeetings(s);
       const who = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
-      if (target && who.length && who.some((w) => !target.participants.includes(w.official))) {
-        for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+      if (targets.length && who.length && who.some((w) => !targets[0].participants.includes(w.official))) {
+        for (const target of targets) for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
         continue;
       }
     }
@@ -460,6 +478,15 @@ export function findMeetings(
       const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && !/\bwhose\s+(?:[\p{L}-]+\s+){1,4}(?:is|was|are)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,2}$/u.test(report.body.slice(Math.max(0, x.start - 60), x.start))).map((x) => x.official))];
       // "The new heads of mission who presented their credentials were:" then one paragraph per envoy
       if (/:\s*$/.test(s.text)) named.push(...listedBelow(s).filter((i) => !named.includes(i)));
+      // "… received the credentials of four ambassadors. They were A, B, C and D.": the envoys named in the next sentence
+      const next = sentences[s.index + 1];
+      if (next && !named.some((i) => isEnvoy(officials[i])) && ENVOYS.test(s.text) && !(CREDENTIALS.test(next.text) && CREDENTIALS_VERB.test(next.text))) {
+        const listed = [...new Set(mentions.bySentence[next.index].filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official))];
+        if (listed.length && listed.every((i) => isEnvoy(officials[i]))) {
+          named.push(...listed.filter((i) => !named.includes(i)));
+          toldBefore.add(next.index);
+        }
+      }
       const envoys = named.filter((i) => isEnvoy(officials[i]));
       const hosts = named.filter((i) => !envoys.includes(i));
       const main = mentions.mainActor();

@@ -543,3 +543,35 @@ describe('meeting verbs coordinated after a relative clause share their subject'
     ]);
   });
 });
+
+describe('credentials whose envoys the next sentence names, and who attended which meetings', () => {
+  test('"… the credentials of three ambassadors. They were A, B and C. The ceremony was attended by D": D takes part in each', () => {
+    const g = fromText(
+      [
+        'President Amara Keita received on Tuesday the credentials of three newly appointed ambassadors.',
+        "They were Chile's Ambassador Lucia Ramos, Chad's Ambassador Idriss Mahamat and Norway's Ambassador Kari Holm.",
+        'The ceremony was attended by Foreign Minister Tomas Berg.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Amara Keita', 'Lucia Ramos', 'Tomas Berg'],
+      ['Amara Keita', 'Idriss Mahamat', 'Tomas Berg'],
+      ['Amara Keita', 'Kari Holm', 'Tomas Berg'],
+    ]);
+    expect(g.meetings[2]).toMatchObject({ date: '2024-05-07', extraction: { rule: 'meeting.credentials' } });
+  });
+
+  test('"took part in both meetings" joins the last two; a lone "attended the meeting" only the last', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg held separate talks with President Lucia Ramos and with Speaker Idriss Mahamat.',
+        'Ambassador Ana Duarte took part in both meetings.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Tomas Berg', 'Lucia Ramos', 'Ana Duarte'],
+      ['Tomas Berg', 'Idriss Mahamat', 'Ana Duarte'],
+    ]);
+  });
+});
