@@ -5,7 +5,7 @@
  */
 import { Analysis, SentenceInfo, verbBetween } from './analysis';
 import { ExtractedConference, placeAfterIn } from './conferences';
-import { cityCode, findPlaces, isKnownCity } from './countries';
+import { cityCode, demonymCode, findPlaces, isKnownCity } from './countries';
 import { PartialDate } from './dates';
 import { Mention, MentionIndex } from './mentions';
 import type { Evidence, ExtractedOfficial } from './officials';
@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+in\s+(?:audience|(?:his|her)\s+office))?\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -57,6 +57,9 @@ const SAME_DAY = /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+
 const DAY_SHIFT = /\b(?:the\s+(?:following|next|previous|preceding)\s+day|the\s+day\s+(?:before|after)|a\s+day\s+(?:later|earlier))\b/i;
 /** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
 const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
+/** "The Slovak premier, who …,", "the Pakistani guest": a subject known by its country and role. */
+const DEMONYM_SUBJECT =
+  /\b[Tt]he\s+([\p{Lu}][\p{L}]+)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:guest|visitor|premier|minister|leader|diplomat|president|speaker|envoy|chief|head|official|chairman|chair)\b(?:,[^;]*?,)?\s+(?:(?:also|then|later|had|has|have|first)\s+)*$/u;
 /** What lies between one meeting's counterparts and a verb that shares its subject: ", and later", ", with whom he". */
 const SHARED_SUBJECT =
   /^(?:[^.;]*?,\s*(?:and|but)\s+(?:(?:later|also|then|afterwards|subsequently|separately|likewise|in\s+addition)\s+)*|[^.;,]*,\s*(?:with\s+)?whom\s+(?:he|she|they)\s+(?:(?:also|later|then)\s+)*)$/;
@@ -434,6 +437,19 @@ export function findMeetings(
   };
 
   /**
+   * Who "him"/"her" after a reception verb stands for: an official named earlier in the sentence, else the first one
+   * named in the sentences before, who is not the host.
+   */
+  const objectPronoun = (s: SentenceInfo, before: number, host: number): number => {
+    const here = mentions.bySentence[s.index].filter((x) => x.end <= before && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && x.official !== host);
+    if (here.length) return here[here.length - 1].official;
+    for (let i = s.index - 1; i >= 0; i--) {
+      const first = mentions.bySentence[i].find((x) => x.official >= 0 && x.kind !== 'counterpart' && x.official !== host);
+      if (first) return first.official;
+    }
+    return -1;
+  };
+  /**
    * The meetings that the people of an attendance sentence took part in: "at all of the meetings" all told so far,
    * "at both meetings" the last two, "The ceremony was attended by" every presentation of that ceremony, else the last.
    */
@@ -660,6 +676,14 @@ export function findMeetings(
       // verbs coordinated after the first meeting's counterparts share its subject
       if (prevSubject && SHARED_SUBJECT.test(report.body.slice(prevEnd, trigStart))) subject = prevSubject;
       const titleOnly = !subject && UNNAMED_SUBJECT.test(s.text.slice(clauseStart, t.index));
+      // "President X hosted him", "received her": the person the pronoun right after the verb stands for
+      const pronoun = /^\s+(?:him|her)\b/.exec(s.text.slice(t.index + t[0].length));
+      if (!objectCands.length && pronoun && subject && /^(?:received|receives|hosted|hosts|welcomed|met)$/.test(t[0])) {
+        const guest = objectPronoun(s, trigStart, subject.official);
+        if (guest >= 0) objectCands.push({ official: guest, kind: 'pronoun', start: trigEnd + pronoun[0].length - 3, end: trigEnd + pronoun[0].length, sentence: s.index });
+      }
+      // "a summit hosted by Japan": a passive names the person met
+      if (/\sby$/.test(t[0]) && !objectCands.length) continue;
       const objects = objectCands.slice(0, 1);
       for (const x of objectCands.slice(1)) {
         // "…, and Zhao Leji, chairman of …, also met with …": the subject of the next meeting verb is no object
@@ -684,6 +708,17 @@ export function findMeetings(
         const from = MEETING_OPENER.test(before) ? objects[objects.length - 1].end : region;
         const later = sm.filter((x) => x.start >= from && x.official >= 0 && x.kind !== 'pronoun' && !objects.some((o) => o.official === x.official));
         subject = later[0];
+      }
+      // "The Slovak premier, who arrived on Wednesday, had held talks with …": the official of that country named before
+      if (!subject && !unnamedSubject) {
+        const d = DEMONYM_SUBJECT.exec(s.text.slice(clauseStart, t.index));
+        const code = d ? demonymCode(d[1]) : null;
+        // countries are settled after meetings: "Tomas Berg of Norway", "Norway's Tomas Berg" place him too
+        const placed = (x: Mention) =>
+          officials[x.official].country === code ||
+          sentences[x.sentence].places.some((p) => p.code === code && p.end <= x.end + 15 && p.start >= x.start - 25 && !/[,;]/.test(report.body.slice(Math.min(p.end, x.end), Math.max(p.start, x.start))));
+        const known = code ? [...mentions.bySentence.slice(0, s.index).flat(), ...sm.filter((x) => x.end <= trigStart)].filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && placed(x)) : [];
+        if (known.length) subject = { ...known[0], start: trigStart, end: trigStart, kind: 'description' };
       }
       let guessedSubject = false;
       // "At the ceremony, Dame Cindy welcomed …": a subject named right before the verb but not known as an official is

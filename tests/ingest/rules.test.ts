@@ -575,3 +575,48 @@ describe('credentials whose envoys the next sentence names, and who attended whi
     ]);
   });
 });
+
+describe('meeting verbs with time words, pronoun guests and subjects known by their country', () => {
+  test('"will be received tomorrow by X", "had held talks that day with X", "went … for a conversation with X"', () => {
+    const g = fromText(
+      [
+        'Minister Ana Duarte will be received tomorrow by President Lucia Ramos.',
+        'Foreign Minister Tomas Berg, who arrived on Monday, had held talks that day with Prime Minister Idriss Mahamat.',
+        'Tomas Berg later went to the parliament for a conversation with Speaker Kari Holm.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status])).toEqual([
+      [['Ana Duarte', 'Lucia Ramos'], 'planned'],
+      [['Tomas Berg', 'Idriss Mahamat'], 'held'],
+      [['Tomas Berg', 'Kari Holm'], 'held'],
+    ]);
+    expect(g.meetings[0].date).toBe('2024-05-09');
+  });
+
+  test('"President X hosted him": the guest named before, not the host', () => {
+    const g = fromText(
+      ['Foreign Minister Tomas Berg of Norway arrived in Lima on Monday.', 'President Lucia Ramos of Peru hosted him for a working lunch.'].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Tomas Berg']]);
+  });
+
+  test('"the Norwegian guest had held a meeting with X": the Norwegian official named before', () => {
+    const g = fromText(
+      [
+        'President Lucia Ramos of Peru received Foreign Minister Tomas Berg of Norway on Tuesday.',
+        'The day before, the Norwegian guest had held a meeting with Speaker Kari Holm of Peru.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([
+      [['Lucia Ramos', 'Tomas Berg'], '2024-05-07'],
+      [['Tomas Berg', 'Kari Holm'], '2024-05-06'],
+    ]);
+  });
+
+  test('"a summit hosted by Japan" meets nobody', () => {
+    const g = fromText('President Lucia Ramos will attend the first trilateral summit among the three countries hosted by Japan.');
+    expect(g.meetings).toEqual([]);
+  });
+});
