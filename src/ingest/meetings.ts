@@ -337,8 +337,14 @@ export function findMeetings(
         return { value: day.toISOString().slice(0, 10), precision: 'DAY', inferred: from.inferred };
       }
       // "… began his trip on 3 June in Tashkent. There he was received by …": the paragraph's day goes on
-      const prev = sentences[s.index - 1];
-      if (prev && prev.paragraph === s.paragraph) return dayOf(prev);
+      // (not to what happened "earlier" or "previously")
+      if (/\b(?:earlier|previously|ago|once)\b/i.test(s.text)) return null;
+      for (let i = s.index - 1; i >= 0 && sentences[i].paragraph === s.paragraph; i--) {
+        if (sentences[i].dates.length) return dayOf(sentences[i]);
+        // "… received him on Wednesday morning. The two ministers discussed … Hudec also met X": that day's meeting
+        const told = lastMeeting();
+        if (told?.sentenceIndex === i && told.date?.precision === 'DAY') return told.date;
+      }
     }
     for (const d of s.dates) {
       if (inConference(d.start)) continue;
@@ -960,6 +966,13 @@ export function findMeetings(
       const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => x.dates.length);
       if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
+  }
+  // "spoke by phone on Monday": a meeting held lies on or before the publication day, whatever future words are near
+  for (const m of meetings) {
+    if (m.status !== 'held' || !m.date?.inferred || m.date.precision !== 'DAY' || m.date.value <= report.publishedDate) continue;
+    const day = new Date(`${m.date.value}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - 7);
+    if (day.toISOString().slice(0, 10) <= report.publishedDate) m.date = { ...m.date, value: day.toISOString().slice(0, 10) };
   }
   // "on Wednesday he will receive …": a weekday of a meeting still to come lies after the publication day
   for (const m of meetings) {

@@ -504,6 +504,23 @@ describe('meeting dates the narrative carries', () => {
     expect(g.meetings[0]).toMatchObject({ participants: ['Tomas Berg', 'Lucia Ramos'], date: '2024-06-03' });
   });
 
+  test('"also met" after a dated meeting in the same paragraph is that day\'s; what happened "earlier" is not', () => {
+    const g = fromText(
+      'President Lucia Ramos received Foreign Minister Tomas Berg on 4 June. The two discussed fisheries. Tomas Berg also met Speaker Kari Holm. Ambassador Ana Duarte had earlier met Tomas Berg in Oslo.',
+      '2024-06-06',
+    );
+    expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
+      ['Tomas Berg', '2024-06-04'],
+      ['Kari Holm', '2024-06-04'],
+      ['Tomas Berg', null],
+    ]);
+  });
+
+  test('a meeting held "on Monday" near future words is still the Monday before publication', () => {
+    const g = fromText('Peru is among eight countries invited to the summit, along with Chile, whose president, Lucia Ramos, spoke with President Tomas Berg by phone on Monday.', '2023-05-16');
+    expect(g.meetings[0]).toMatchObject({ status: 'held', date: '2023-05-15' });
+  });
+
   test('a lead about meetings on a conference\'s margins dates them; the date of an event "held in December" does not', () => {
     const g = fromText(
       [
