@@ -485,12 +485,19 @@ export function findMeetings(
       }
     }
     // "Also present at the meeting were Z and W", "The Uzbek delegation also included Z, who took part in the talks"
-    if (PRESENT_AT.test(s.text) && !/\bcredentials\b/i.test(s.text)) {
+    const present = PRESENT_AT.exec(s.text);
+    if (present && !/\bcredentials\b/i.test(s.text)) {
+      // "The minister, who was accompanied by Y, is to hold a meeting with Z": Y joins the meeting told before, Z
+      // meets in a meeting of this sentence's own
+      const own = new RegExp(TRIGGER.source, 'gu');
+      own.lastIndex = present.index + present[0].length;
+      const next = own.exec(s.text);
+      const limit = next ? s.start + next.index : s.end;
       const targets = attendedMeetings(s);
-      const who = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
+      const who = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && x.end <= limit);
       if (targets.length && who.length && who.some((w) => !targets[0].participants.includes(w.official))) {
         for (const target of targets) for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
-        continue;
+        if (!next) continue;
       }
     }
     // "received the credentials of the ambassadors of A, X; of B, Y", "credentials were presented by X and Y":
@@ -666,8 +673,11 @@ export function findMeetings(
       const escort = ACCOMPANIED_CLAUSE.exec(before);
       const escorts = escort ? beforeMentions.filter((x) => x.start >= s.start + escort.index && x.kind !== 'pronoun') : [];
       if (!subject) {
-        const named = beforeMentions.filter((x) => x.kind !== 'pronoun' && !escorts.includes(x));
-        subject = named.length ? named[named.length - 1] : beforeMentions.filter((x) => !escorts.includes(x)).pop();
+        // "The minister, who was accompanied by Y, is to meet …": Y, inside the relative clause, is not the subject
+        const relative = [...before.matchAll(/,\s*(?:who|whose)\s[^,;]*,/g)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
+        const outside = beforeMentions.filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const named = outside.filter((x) => x.kind !== 'pronoun' && !escorts.includes(x));
+        subject = named.length ? named[named.length - 1] : outside.filter((x) => !escorts.includes(x)).pop();
       }
       const region = regionEnd(report.body.slice(0, s.end), trigEnd);
       const objectMentions = sm.filter((x) => x.start >= trigEnd && x.end <= region && (x.official >= 0 || x.kind === 'counterpart'));

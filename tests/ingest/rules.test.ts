@@ -637,3 +637,19 @@ describe('meeting verbs with time words, pronoun guests and subjects known by th
     expect(g.meetings).toEqual([]);
   });
 });
+
+describe('a companion named in a relative clause', () => {
+  test('"The minister, who was accompanied by Y, is scheduled to meet Z tomorrow": Y joins the meeting before, Z meets the minister', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg today paid a courtesy call on Secretary-General Lucia Ramos.',
+        'The minister, who was accompanied by Ambassador Ana Duarte, is scheduled to hold a bilateral meeting with Foreign Minister Kari Holm tomorrow.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Tomas Berg', 'Lucia Ramos', 'Ana Duarte'], 'held', '2024-05-08'],
+      [['Tomas Berg', 'Kari Holm'], 'planned', '2024-05-09'],
+    ]);
+  });
+});
