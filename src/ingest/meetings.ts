@@ -47,9 +47,13 @@ const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the
 const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event|reception|audience|discussions|ceremony)(?:,\s*which)?\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
-  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+(?:the|both|all\s+(?:of\s+)?the)\s+(?:meetings?|talks|discussions)(?!\s+of\b)|present\s+at\s+(?:both|all\s+(?:of\s+)?the)\s+(?:meetings|talks|audiences)|accompanied\s+(?:[\p{Lu}][\p{L}'’-]*\s+|him\s+|her\s+){1,3}(?:at|in|during|on)\s+(?:both|all|each)\b|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/iu;
+  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+(?:the|both|all\s+(?:of\s+)?the)\s+(?:meetings?|talks|discussions)(?!\s+of\b)|present\s+at\s+(?:both|all\s+(?:of\s+)?the)\s+(?:meetings|talks|audiences)|accompanied\s+(?:[\p{Lu}][\p{L}'’-]*\s+|him\s+|her\s+){1,3}(?:at|in|during|on)\s+(?:both|all|each)\b|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised|(?:was|were)\s+(?:composed|made\s+up)\s+of)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/iu;
 /** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
 const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call|held|place)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+\d+)?)?\s+between\s/iu;
+/** "a trilateral meeting brought together X, Y and Z". */
+const TOGETHER = /\b(?:meeting|talks|consultations|summit|session)\s+(?:also\s+)?(?:brought|brings|bringing)\s+together\s/i;
+/** "…, co-chaired by X and Y": the two heads of a bilateral mechanism's meeting. */
+const CO_CHAIRED = /,\s*(?:which\s+was\s+)?co-?chaired\s+by\s/i;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
 /** "In the afternoon", "Later in the day", "That evening": the day of the meeting reported before. */
 const SAME_DAY = /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day|^(?:[\w,]+\s+)?(?:in\s+the|that)\s+(?:afternoon|morning|evening)|on\s+the\s+same\s+occasion)\b/i;
@@ -149,7 +153,7 @@ function gapWordsOk(gap: string): boolean {
   }
   return true;
 }
-const LOWER_TITLE = /^(?:minister|president|prosecutor|general|head|deputy|chief|ambassador|secretary|director|chairman|foreign|state|councilor|councillor|envoy|representative)s?$/i;
+const LOWER_TITLE = /^(?:minister|president|prosecutor|general|head|deputy|chief|ambassador|secretary|director|chairman|chairperson|chair|speaker|vice|senator|governor|foreign|state|councilor|councillor|envoy|representative)s?$/i;
 
 /** A semicolon that goes on with a list of people ("…of Ukraine; Tanja Fajon, …"; "…; and of Chile, …"). */
 const LIST_GOES_ON = /^;\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+)?(?:of\s+)?(?:the\s+)?[\p{Lu}]/u;
@@ -568,9 +572,14 @@ export function findMeetings(
       }
     }
     // "Talks between X and Y were held in Tokyo": the people coordinated after "between"
+    // "Talks between X and Y were held in Tokyo", "a trilateral meeting brought together X, Y and Z", "… the Meeting of
+    // the Consultation Mechanism, co-chaired by X and Y": the people coordinated after "between" / "together" / "by"
     const between = BETWEEN.exec(s.text);
-    if (between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index)) {
-      const at = s.start + between.index + between[0].length;
+    const together = TOGETHER.exec(s.text);
+    const cochairs = CO_CHAIRED.exec(s.text);
+    const opener = between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index) ? between : together && !inConference(s.start + together.index) ? together : cochairs;
+    if (opener) {
+      const at = s.start + opener.index + opener[0].length;
       const named = sm.filter((x) => x.start >= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
       const group: number[] = [];
       for (const x of named) {
@@ -579,8 +588,11 @@ export function findMeetings(
         if (group.length ? !/^\s*,?\s*(?:and\s+)?/.test(gap) || !gapWordsOk(gap) || verbBetween(s, x.start - gap.length, x.start) : !gapWordsOk(gap)) break;
         group.push(x.official);
       }
-      if (group.length >= 2) {
-        const planned = /\b(?:will|to\s+be|is\s+to|are\s+to)\b/.test(s.text.slice(between.index));
+      // two co-chairs of one state chair a meeting of others
+      const [a, b] = group.map((i) => officials[i].country);
+      const sides = opener !== cochairs || group.length !== 2 || !a || !b || a !== b;
+      if (group.length >= 2 && sides) {
+        const planned = /\b(?:will|to\s+be|is\s+to|are\s+to)\b/.test(s.text.slice(opener.index));
         const m: ExtractedMeeting = { ...heldMeeting(s, at, { participants: group, countries: [], topics: [] }), status: planned ? 'planned' : 'held', extraction: rule('meeting.between') };
         if (!restated(m, false)) meetings.push(m);
         continue;

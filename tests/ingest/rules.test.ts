@@ -653,3 +653,31 @@ describe('a companion named in a relative clause', () => {
     ]);
   });
 });
+
+describe('meetings whose people follow "brought together" or "co-chaired by"', () => {
+  test('"a trilateral meeting brought together A, B and C" is one meeting', () => {
+    const g = fromText(
+      [
+        'Speaker Tomas Berg of Peru is attending the assembly with Speaker Kari Holm of Chile.',
+        "On Monday, a trilateral meeting brought together Tomas Berg, Kari Holm and Norway's deputy speaker Ana Duarte.",
+      ].join('\n\n'),
+      '2024-10-14',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([[['Tomas Berg', 'Kari Holm', 'Ana Duarte'], '2024-10-14']]);
+  });
+
+  test('a bilateral mechanism "co-chaired by" officials of two states, with the delegations\' members', () => {
+    const g = fromText(
+      [
+        'Peru and Chile held the Fourth Meeting of the Political Consultation Mechanism in Lima, co-chaired by the Vice Minister of Foreign Affairs of Peru, Lucia Ramos, and the Vice Minister of Foreign Affairs of Chile, Tomas Berg.',
+        'The Chilean delegation was composed of the Director General for Asia, Kari Holm, among other officials.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Tomas Berg', 'Kari Holm']]);
+  });
+
+  test('two co-chairs of one state chair no meeting of theirs', () => {
+    const g = fromText('The Lima Forum on water, co-chaired by Peruvian Minister Lucia Ramos and Peruvian Minister Idriss Mahamat, closed on Friday.');
+    expect(g.meetings).toEqual([]);
+  });
+});
