@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:meetings|talks)\b[^.;:]{0,120}?,\s*(?:including|notably|among\s+them)\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -90,6 +90,8 @@ const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|again|also\s+(?:met|held|had|received))\b/i;
 /** "The two leaders met again on Tuesday": the people of the last meeting, met once more. */
+/** "The two leaders agreed to meet in person": the people of the last meeting, to meet again. */
+const AGREED_TO_MEET = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|counterparts)\s+(?:also\s+)?agreed\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting))\b/;
 const MET_AGAIN = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|delegations|counterparts)\s+(?:also\s+)?(?:met|held\s+(?:talks|a\s+meeting)|spoke|talked)\s+again\b/;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
 const ROSTER =
@@ -125,6 +127,7 @@ export const MEETING_RULES = {
   'meeting.between': 0.5, // not seen
   'meeting.at-the-meeting': 0.67, // 1 of 1
   'meeting.again': 0.5, // not seen
+  'meeting.agreed-to-meet': 0.5, // not seen
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -355,6 +358,8 @@ export function findMeetings(
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
       if (/\b(?:to be held|will be held|will take place|to take place|next)\b/.test(before)) continue;
       if (d.from.precision === 'YEAR') continue;
+      // "this week" places a meeting in no month the report commits to
+      if (/^this\s+week$/i.test(d.text)) continue;
       if (inDateline(d)) continue;
       // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it: only its month
       // is sure, when the span lies in one month
@@ -554,6 +559,13 @@ export function findMeetings(
         ...heldMeeting(s, s.start + again.index, { participants: [...base.participants], countries: [...base.countries], topics: [] }),
         extraction: rule('meeting.again'),
       });
+      continue;
+    }
+    const agreed = AGREED_TO_MEET.exec(s.text);
+    const told = agreed ? lastMeeting() : undefined;
+    if (agreed && told && told.participants.length >= 2) {
+      const m = heldMeeting(s, s.start + agreed.index, { participants: [...told.participants], countries: [...told.countries], topics: [] });
+      meetings.push({ ...m, status: 'planned', date: s.dates.some((d) => d.start > s.start + agreed.index) ? m.date : null, extraction: rule('meeting.agreed-to-meet') });
       continue;
     }
     // "The talks took place in Tokyo on 6 May": the last meeting's day and place, when it had none
@@ -810,7 +822,9 @@ export function findMeetings(
       // "held meetings with his colleagues from A, B and C": one meeting per country
       // a list whose items are set apart by semicolons names people of different offices, met one by one
       const semicolons = objects.length >= 3 && report.body.slice(objects[0].end, objects[objects.length - 1].start).includes(';');
-      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || (!discussion && /\b(?:meetings|calls)\b/.test(t[0])) || semicolons;
+      // "a series of bilateral talks …, including with A and B": one meeting each
+      const series = /\b(?:series|rounds?)\s+of\b|\bbilateral\b/.test(s.text.slice(Math.max(0, t.index - 40), t.index + t[0].length)) && /\b(?:including|notably|among\s+them)\s+with$/.test(t[0]);
+      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || (!discussion && /\b(?:meetings|calls)\b/.test(t[0])) || semicolons || series;
       const separate = objects.length >= 2 && plural;
       // "met with his counterparts from A, B and C": one meeting per country (a discussion with them is one meeting)
       const counterparts = !discussion && COUNTERPARTS.test(report.body.slice(trigEnd, region));

@@ -681,3 +681,24 @@ describe('meetings whose people follow "brought together" or "co-chaired by"', (
     expect(g.meetings).toEqual([]);
   });
 });
+
+describe('planned bilaterals listed after "including with", and "the two leaders agreed to meet"', () => {
+  test('"will hold a series of bilateral talks …, including with A and B": one planned meeting each', () => {
+    const g = fromText(
+      'Prime Minister Tomas Berg will hold a series of bilateral talks on the fringes of the Lima summit this week, including with Peruvian President Lucia Ramos and Chilean President Kari Holm, his spokesman said.',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Tomas Berg', 'Lucia Ramos'], 'planned', null],
+      [['Tomas Berg', 'Kari Holm'], 'planned', null],
+    ]);
+  });
+
+  test('a phone call, then "The two leaders agreed to meet in person": a held call and a planned meeting', () => {
+    const g = fromText('Prime Minister Tomas Berg spoke with President Lucia Ramos by phone on Monday. The two leaders agreed to meet in person in Lima.', '2024-05-08');
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Tomas Berg', 'Lucia Ramos'], 'held', '2024-05-06'],
+      [['Tomas Berg', 'Lucia Ramos'], 'planned', null],
+    ]);
+    expect(g.meetings[1].extraction.rule).toBe('meeting.agreed-to-meet');
+  });
+});
