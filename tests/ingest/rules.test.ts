@@ -699,6 +699,6 @@ describe('planned bilaterals listed after "including with", and "the two leaders
       [['Tomas Berg', 'Lucia Ramos'], 'held', '2024-05-06'],
       [['Tomas Berg', 'Lucia Ramos'], 'planned', null],
     ]);
-    expect(g.meetings[1].extraction.rule).toBe('meeting.agreed-to-meet');
+    expect(g.meetings[1]).toMatchObject({ extraction: { rule: 'meeting.agreed-to-meet' } });
   });
 });
