@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:meetings|talks)\b[^.;:]{0,120}?,\s*(?:including|notably|among\s+them)\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|visited(?=\s+(?:(?:President|Prime|Minister|King|Queen|Emir|Amir|Speaker|Chairman|Secretary|Ambassador)\b|[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+\s+(?:at|in)\s+(?:his|her|the)\s+(?:residence|office|palace)))|(?:meetings|talks)\b[^.;:]{0,120}?,\s*(?:including|notably|among\s+them)\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -84,7 +84,7 @@ const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:cou
 const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
-  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
+  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b)|(?:co-)?chaired\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?session\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:joint|intergovernmental|bilateral|mixed)\b)/i;
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
 const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
@@ -680,7 +680,7 @@ export function findMeetings(
       const discussion = DISCUSSION.test(t[0]);
       // "welcomed X" is a meeting with X, "welcomed the decision" none; "welcomed a delegation" is one
       // "paid a courtesy visit to X" met X; "paid a visit to Japan" met nobody named
-      const welcome = (/^welcome/.test(t[0]) || /\bvisit\s+to$/.test(t[0])) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
+      const welcome = (/^welcome/.test(t[0]) || /\bvisit\s+to$/.test(t[0]) || /^visited$/.test(t[0])) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0]) && !/\sby$/.test(t[0])) continue;
@@ -965,7 +965,8 @@ export function findMeetings(
           extraction: rule(REMOTE.test(talk[0]) ? 'meeting.call' : 'meeting.joint-talk'),
         };
         // on its own, talk is a meeting only between two sides known to differ (not a minister and a deputy at home)
-        if (!restated(m, true) && a && b && a !== b) meetings.push(m);
+        // (a call between two named officials is a meeting whoever they are)
+        if (!restated(m, true) && ((a && b && a !== b) || REMOTE.test(talk[0]))) meetings.push(m);
       }
     }
   }

@@ -702,3 +702,22 @@ describe('planned bilaterals listed after "including with", and "the two leaders
     expect(g.meetings[1]).toMatchObject({ extraction: { rule: 'meeting.agreed-to-meet' } });
   });
 });
+
+describe('joint commissions, visits to a person and calls between two named people', () => {
+  const intro = 'Foreign Minister Tomas Berg, President Lucia Ramos and Ambassador Kari Holm were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants, m.extraction?.rule]);
+
+  test('"X and Y co-chaired the session of the Joint Commission" is their meeting; chairing a forum\'s session is not', () => {
+    expect(meetingsOf('Tomas Berg and Lucia Ramos co-chaired the fifth session of the Joint Commission.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.joint']]);
+    expect(meetingsOf('Tomas Berg and Lucia Ramos chaired the opening session of the Lima Forum.')).toEqual([]);
+  });
+
+  test('"visited President X at her residence" met X; "visited the museum" met nobody', () => {
+    expect(meetingsOf('Tomas Berg visited President Lucia Ramos at her residence.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.verb']]);
+    expect(meetingsOf('Tomas Berg visited the Peace Memorial Museum.')).toEqual([]);
+  });
+
+  test('"X and Y spoke on the phone" is a call, whatever their countries', () => {
+    expect(meetingsOf('Lucia Ramos and Tomas Berg spoke on the phone on Monday.')).toEqual([[['Lucia Ramos', 'Tomas Berg'], 'meeting.call']]);
+  });
+});
