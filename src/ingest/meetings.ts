@@ -58,7 +58,11 @@ const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be
 /** "In the afternoon", "Later in the day", "That evening": the day of the meeting reported before. */
 const SAME_DAY = /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day|^(?:[\w,]+\s+)?(?:in\s+the|that)\s+(?:afternoon|morning|evening)|on\s+the\s+same\s+occasion)\b/i;
 /** "The following day", "The day before", "the next day": one day on from (or back from) the narrative's day. */
-const DAY_SHIFT = /\b(?:the\s+(?:following|next|previous|preceding)\s+day|the\s+day\s+(?:before|after)|a\s+day\s+(?:later|earlier))\b/i;
+const DAY_SHIFT =
+  /\b(?:the\s+(?:following|next|previous|preceding)\s+day|the\s+day\s+(?:before|after)|(a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier|before|after|ago))\b/i;
+/** "a week after", "a week ago", "a week later": only the month of a day a week away is sure. */
+const WEEK_SHIFT = /\b(?:a|one)\s+week\s+(later|earlier|before|after|ago)\b/i;
+const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 /** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
 const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
 /** "The Slovak premier, who …,", "the Pakistani guest": a subject known by its country and role. */
@@ -335,13 +339,20 @@ export function findMeetings(
       // "Earlier the same day", "In the afternoon", "That evening": the day of the meeting reported before
       if (SAME_DAY.test(s.text)) return lastMeeting()?.date ?? narrativeDay(s);
       // "The following day", "the day before": a day counted from the one the narrative stands at
-      const shift = DAY_SHIFT.exec(s.text);
+      const shift = DAY_SHIFT.exec(s.text) ?? WEEK_SHIFT.exec(s.text);
       if (shift) {
-        const from = narrativeDay(s);
+        // "ago" counts from the publication day, the rest from the day the narrative stands at
+        const ago = /\bago$/i.test(shift[0]);
+        const from: PartialDate | null = ago ? { value: report.publishedDate, precision: 'DAY', inferred: true } : narrativeDay(s);
         if (!from) return null;
+        const week = /\bweek\b/i.test(shift[0]);
+        const n = week ? 7 : shift[1] ? (COUNT[shift[1].toLowerCase()] ?? Number(shift[1])) : 1;
+        // "a week after X spoke": X spoke a week before the day told
+        const back = /before|previous|preceding|earlier|ago/i.test(shift[0]) || (week && /after$/i.test(shift[0]));
         const day = new Date(`${from.value}T00:00:00Z`);
-        day.setUTCDate(day.getUTCDate() + (/before|previous|earlier/i.test(shift[0]) ? -1 : 1));
-        return { value: day.toISOString().slice(0, 10), precision: 'DAY', inferred: from.inferred };
+        day.setUTCDate(day.getUTCDate() + (back ? -n : n));
+        const value = day.toISOString().slice(0, 10);
+        return week ? { value: value.slice(0, 7), precision: 'MONTH', inferred: true } : { value, precision: 'DAY', inferred: from.inferred || ago };
       }
       // "… began his trip on 3 June in Tashkent. There he was received by …": the paragraph's day goes on
       // (not to what happened "earlier" or "previously")
@@ -410,7 +421,9 @@ export function findMeetings(
     retold.add(m);
   };
   const restated = (m: ExtractedMeeting, loose: boolean, again = false): boolean => {
-    const held = meetings.filter((x) => !x.recalled && x.status === m.status);
+    // meetings on different days are different meetings
+    const otherDay = (x: ExtractedMeeting) => x.date?.precision === 'DAY' && m.date?.precision === 'DAY' && x.date.value !== m.date.value;
+    const held = meetings.filter((x) => !x.recalled && x.status === m.status && !otherDay(x));
     const same = held.find(
       (x) => x.participants.length === m.participants.length && x.participants.every((p) => m.participants.includes(p)) && x.countries.join() === m.countries.join(),
     );
@@ -807,7 +820,7 @@ export function findMeetings(
       if (participants.length + cleanCountries.length < 2 && !unnamedSubject) continue;
       if (participants.length === 0) continue;
       // "will visit Washington next week for talks with …": the future reaches over the clause
-      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|would|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to)\s[^,;]*$/.test(before);
+      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|would|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|(?:is|are)\s+due\s+(?:in|at)|plans?\s+to)\s[^,;]*$/.test(before);
       const status: MeetingStatus = planned ? 'planned' : 'held';
       const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
       const { place, conference } = remote ? { place: null, conference: null } : placeFor(s, trigStart, placeEnd);
@@ -852,7 +865,7 @@ export function findMeetings(
           evidence: { sentence: s.text, start: s.start, end: s.end },
         };
         // the same people met again only when the report says so ("Later, X held a separate meeting with Y")
-        const again = ANOTHER_ENCOUNTER.test(s.text.slice(0, t.index + t[0].length));
+        const again = ANOTHER_ENCOUNTER.test(s.text.slice(0, t.index + t[0].length)) || /^[^.;]*?\s+again\b/.test(s.text.slice(t.index + t[0].length));
         if (restated(meeting, discussion, again)) continue;
         meetings.push({ ...meeting, extraction: found });
       }

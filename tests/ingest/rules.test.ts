@@ -721,3 +721,28 @@ describe('joint commissions, visits to a person and calls between two named peop
     expect(meetingsOf('Lucia Ramos and Tomas Berg spoke on the phone on Monday.')).toEqual([[['Lucia Ramos', 'Tomas Berg'], 'meeting.call']]);
   });
 });
+
+describe('meetings on other days, and days counted in days or weeks', () => {
+  const intro = 'Foreign Minister Tomas Berg, President Lucia Ramos and Ambassador Kari Holm were in Lima.';
+  const told = (text: string) =>
+    fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status, m.date]);
+
+  test('the same people on two days are two meetings', () => {
+    expect(told('On Tuesday, Tomas Berg held talks with Lucia Ramos. On Wednesday, Tomas Berg met Lucia Ramos again.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-07'],
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-08'],
+    ]);
+  });
+
+  test('"is due in Lima on Friday for talks with X" is planned for the coming Friday', () => {
+    expect(told('Tomas Berg is due in Lima on Friday for talks with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', 'planned', '2024-05-10']]);
+  });
+
+  test('"two days later" counts days from the last day told; "a week ago" gives only the month', () => {
+    expect(told('On 2 May Tomas Berg met Lucia Ramos.\n\nTwo days later, Tomas Berg met Kari Holm.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-02'],
+      ['Tomas Berg+Kari Holm', 'held', '2024-05-04'],
+    ]);
+    expect(told('Tomas Berg and Lucia Ramos met a week ago.')).toEqual([['Tomas Berg+Lucia Ramos', 'held', '2024-05']]);
+  });
+});
