@@ -50,6 +50,8 @@ const PRESENT_AT =
   /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+(?:the|both|all\s+(?:of\s+)?the)\s+(?:meetings?|talks|discussions)(?!\s+of\b)|present\s+at\s+(?:both|all\s+(?:of\s+)?the)\s+(?:meetings|talks|audiences)|accompanied\s+(?:[\p{Lu}][\p{L}'’-]*\s+|him\s+|her\s+){1,3}(?:at|in|during|on)\s+(?:both|all|each)\b|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised|(?:was|were)\s+(?:composed|made\s+up)\s+of)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/iu;
 /** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
 const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call|held|place)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+\d+)?)?\s+between\s/iu;
+/** "The meeting of X and Y …", "During the talks between X and Y": a sentence opening on the people who met. */
+const MEETING_OF = /^(?:(?:During|At|In)\s+)?(?:The|the|Their|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|call)\s+(?:of|between)\s+(?!the\s)/;
 /** "a trilateral meeting brought together X, Y and Z". */
 const TOGETHER = /\b(?:meeting|talks|consultations|summit|session)\s+(?:also\s+)?(?:brought|brings|bringing)\s+together\s/i;
 /** "…, co-chaired by X and Y": the two heads of a bilateral mechanism's meeting. */
@@ -88,7 +90,7 @@ const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:cou
 const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
-  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b)|(?:co-)?chaired\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?session\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:joint|intergovernmental|bilateral|mixed)\b)/i;
+  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting|(?:tele)?phone\s+(?:call|conversation)|video\s*(?:call|conference)|videoconference)\b(?!\s+with\b)|(?:co-)?chaired\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?session\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:joint|intergovernmental|bilateral|mixed)\b)/i;
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
 const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
@@ -602,7 +604,9 @@ export function findMeetings(
     const between = BETWEEN.exec(s.text);
     const together = TOGETHER.exec(s.text);
     const cochairs = CO_CHAIRED.exec(s.text);
-    const opener = between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index) ? between : together && !inConference(s.start + together.index) ? together : cochairs;
+    // "The meeting of X and Y focused on …": a sentence that opens on the meeting of two people
+    const meetingOf = MEETING_OF.exec(s.text);
+    const opener = meetingOf ? meetingOf : between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index) ? between : together && !inConference(s.start + together.index) ? together : cochairs;
     if (opener) {
       const at = s.start + opener.index + opener[0].length;
       const named = sm.filter((x) => x.start >= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
@@ -921,7 +925,8 @@ export function findMeetings(
         group.push(x.official);
       }
       if (group.length >= 2) {
-        const { place, conference } = placeFor(s, at + joint[0].length, s.end);
+        const call = REMOTE.test(joint[0]);
+        const { place, conference } = call ? { place: null, conference: null } : placeFor(s, at + joint[0].length, s.end);
         meetings.push({
           participants: group,
           countries: [],
@@ -935,7 +940,7 @@ export function findMeetings(
           recalled: false,
           sentenceIndex: s.index,
           evidence: { sentence: s.text, start: s.start, end: s.end },
-          extraction: rule('meeting.joint'),
+          extraction: rule(call ? 'meeting.call' : 'meeting.joint'),
         });
         made = true;
       } else if (joint.index === 0 && !meetings.some((m) => !m.recalled)) {

@@ -746,3 +746,20 @@ describe('meetings on other days, and days counted in days or weeks', () => {
     expect(told('Tomas Berg and Lucia Ramos met a week ago.')).toEqual([['Tomas Berg+Lucia Ramos', 'held', '2024-05']]);
   });
 });
+
+describe('a sentence opening on the meeting of two people, and joint calls', () => {
+  const intro = 'Foreign Minister Tomas Berg of Norway and President Lucia Ramos of Peru were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`).meetings.map((m) => [m.participants, m.extraction?.rule, m.city]);
+
+  test('"The meeting of X and Y focused on …" is their meeting', () => {
+    expect(meetingsOf('The meeting of Tomas Berg and Lucia Ramos in Lima focused on fisheries.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.between', 'Lima']]);
+  });
+
+  test('"X and Y held a video call" is a call, held nowhere', () => {
+    expect(meetingsOf('Tomas Berg and Lucia Ramos held a video call.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.call', null]]);
+  });
+
+  test('"X and Y held a joint press conference" is no meeting', () => {
+    expect(meetingsOf('Tomas Berg and Lucia Ramos held a joint press conference.')).toEqual([]);
+  });
+});
