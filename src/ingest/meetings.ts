@@ -382,6 +382,9 @@ export function findMeetings(
       }
       if (statementDate(d)) continue;
       if (heldEventDate(d)) continue;
+      // "X, who arrived on Sunday, met Y on Monday": the day of the relative clause gives way to the main clause's
+      const relative = [...s.text.matchAll(/,\s*(?:who|which)\s[^,;]*,/g)].find((m) => d.start >= s.start + m.index && d.end <= s.start + m.index + m[0].length);
+      if (relative && s.dates.some((x) => x.start >= s.start + relative.index + relative[0].length && x.from.precision === 'DAY' && !inConference(x.start))) continue;
       // "X said on Monday that on Wednesday he will receive …": the day of the saying gives way to a later one
       const said = /\b(?:said|says|announced|told\s+[\w ]{1,30}?|stated)\s+(?:on\s+)?$/i.test(report.body.slice(Math.max(s.start, d.start - 40), d.start));
       if (said && s.dates.some((x) => x.start > d.end && x.from.precision === 'DAY' && x.from.value === x.to.value && !inConference(x.start))) continue;

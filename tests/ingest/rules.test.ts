@@ -516,6 +516,11 @@ describe('meeting dates the narrative carries', () => {
     ]);
   });
 
+  test('"X, who arrived on Sunday, met Y on Monday": the main clause\'s day', () => {
+    const g = fromText('Foreign Minister Tomas Berg, who arrived in Lima on Sunday, met President Lucia Ramos on Monday.', '2024-05-08');
+    expect(g.meetings[0]).toMatchObject({ participants: ['Tomas Berg', 'Lucia Ramos'], date: '2024-05-06' });
+  });
+
   test('a meeting held "on Monday" near future words is still the Monday before publication', () => {
     const g = fromText('Peru is among eight countries invited to the summit, along with Chile, whose president, Lucia Ramos, spoke with President Tomas Berg by phone on Monday.', '2023-05-16');
     expect(g.meetings[0]).toMatchObject({ status: 'held', date: '2023-05-15' });
