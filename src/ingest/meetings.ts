@@ -5,7 +5,7 @@
  */
 import { Analysis, SentenceInfo, verbBetween } from './analysis';
 import { ExtractedConference, placeAfterIn } from './conferences';
-import { cityCode, findPlaces, isKnownCity } from './countries';
+import { cityCode, demonymCode, findPlaces, isKnownCity } from './countries';
 import { PartialDate } from './dates';
 import { Mention, MentionIndex } from './mentions';
 import type { Evidence, ExtractedOfficial } from './officials';
@@ -40,17 +40,39 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}\s+with|(?:talks|negotiations|consultations)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+in\s+(?:audience|(?:his|her)\s+office))?\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|visited(?=\s+(?:(?:President|Prime|Minister|King|Queen|Emir|Amir|Speaker|Chairman|Secretary|Ambassador)\b|[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+\s+(?:at|in)\s+(?:his|her|the)\s+(?:residence|office|palace)))|(?:meetings|talks)\b[^.;:]{0,120}?,\s*(?:including|notably|among\s+them)\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
-const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event|reception|audience|discussions|ceremony)\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
+const ATTENDED_BY = /\b(?:the\s+)?(?:meeting|talks|event|reception|audience|discussions|ceremony)(?:,\s*which)?\s+(?:was|were)\s+(?:also\s+)?(attended|chaired|co-chaired|joined|moderated)\s+by\b/i;
 /** "Also present at the meeting were …", "… were present on the occasion", "… took part in the talks", "The delegation also included …" */
 const PRESENT_AT =
-  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+the\s+(?:meeting|talks|discussions)(?!\s+of\b)|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/i;
+  /\b(?:(?:also\s+)?present\s+(?:at\s+the\s+(?:meeting|talks|reception)|on\s+the\s+occasion)|(?:took|taking)\s+part\s+in\s+(?:the|both|all\s+(?:of\s+)?the)\s+(?:meetings?|talks|discussions)(?!\s+of\b)|present\s+at\s+(?:both|all\s+(?:of\s+)?the)\s+(?:meetings|talks|audiences)|accompanied\s+(?:[\p{Lu}][\p{L}'’-]*\s+|him\s+|her\s+){1,3}(?:at|in|during|on)\s+(?:both|all|each)\b|(?:also\s+)?attended\s+the\s+(?:meeting|talks)(?!\s+of\b)|(?:delegation|meeting)\s+(?:also\s+)?(?:included|comprised|(?:was|were)\s+(?:composed|made\s+up)\s+of)|(?:was|were)\s+(?:also\s+)?accompanied\s+by|accompanying\s+(?:the|him|her)\b[^.;]*?\b(?:was|were)|(?:join|joined|joins)\s+the\s+(?:talks|meeting|discussions))\b/iu;
 /** "Talks between X and Y were held in …", "a meeting between X and Y will take place": the people follow "between". */
 const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call|held|place)(?:\s+(?:on|in)\s+[\p{L}\d]+(?:\s+\d+)?)?\s+between\s/iu;
+/** "The meeting of X and Y …", "During the talks between X and Y": a sentence opening on the people who met. */
+const MEETING_OF = /^(?:(?:During|At|In)\s+)?(?:The|the|Their|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|call)\s+(?:of|between)\s+(?!the\s)/;
+/** "a trilateral meeting brought together X, Y and Z". */
+const TOGETHER = /\b(?:meeting|talks|consultations|summit|session)\s+(?:also\s+)?(?:brought|brings|bringing)\s+together\s/i;
+/** "…, co-chaired by X and Y": the two heads of a bilateral mechanism's meeting. */
+const CO_CHAIRED = /,\s*(?:which\s+was\s+)?co-?chaired\s+by\s/i;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
+/** "In the afternoon", "Later in the day", "That evening": the day of the meeting reported before. */
+const SAME_DAY = /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day|^(?:[\w,]+\s+)?(?:in\s+the|that)\s+(?:afternoon|morning|evening)|on\s+the\s+same\s+occasion)\b/i;
+/** "The following day", "The day before", "the next day": one day on from (or back from) the narrative's day. */
+const DAY_SHIFT =
+  /\b(?:the\s+(?:following|next|previous|preceding)\s+day|the\s+day\s+(?:before|after)|(a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|earlier|before|after|ago))\b/i;
+/** "a week after", "a week ago", "a week later": only the month of a day a week away is sure. */
+const WEEK_SHIFT = /\b(?:a|one)\s+week\s+(later|earlier|before|after|ago)\b/i;
+const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
+const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
+/** "The Slovak premier, who …,", "the Pakistani guest": a subject known by its country and role. */
+const DEMONYM_SUBJECT =
+  /\b[Tt]he\s+([\p{Lu}][\p{L}]+)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:guest|visitor|premier|minister|leader|diplomat|president|speaker|envoy|chief|head|official|chairman|chair)\b(?:,[^;]*?,)?\s+(?:(?:also|then|later|had|has|have|first)\s+)*$/u;
+/** What lies between one meeting's counterparts and a verb that shares its subject: ", and later", ", with whom he". */
+const SHARED_SUBJECT =
+  /^(?:[^.;]*?,\s*(?:and|but)\s+(?:(?:later|also|then|afterwards|subsequently|separately|likewise|in\s+addition)\s+)*|[^.;,]*,\s*(?:with\s+)?whom\s+(?:he|she|they)\s+(?:(?:also|later|then)\s+)*)$/;
 /** "The talks took place in Tokyo on 6 May": where and when of the meeting just reported. */
 const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|call|consultations|negotiations)\s+(?:was\s+held|were\s+held|took\s+place)\b/;
 /** "At the meeting with …", "In a meeting with …", "During their talks with …": a sentence opening on the meeting. */
@@ -68,18 +90,22 @@ const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:cou
 const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
-  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting)\b(?!\s+with\b))/i;
+  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting|(?:tele)?phone\s+(?:call|conversation)|video\s*(?:call|conference)|videoconference)\b(?!\s+with\b)|(?:co-)?chaired\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?session\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:joint|intergovernmental|bilateral|mixed)\b)/i;
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
 const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|again|also\s+(?:met|held|had|received))\b/i;
 /** "The two leaders met again on Tuesday": the people of the last meeting, met once more. */
+/** "The two leaders agreed to meet in person": the people of the last meeting, to meet again. */
+const AGREED_TO_MEET = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|counterparts)\s+(?:also\s+)?agreed\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting))\b/;
 const MET_AGAIN = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|delegations|counterparts)\s+(?:also\s+)?(?:met|held\s+(?:talks|a\s+meeting)|spoke|talked)\s+again\b/;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
 const ROSTER =
   /\b(?:due|expected|scheduled|set|slated)\s+to\s+(?:meet(?:\s+with)?|engage\s+with|hold\s+(?:bilateral\s+)?(?:talks|meetings)\s+with)\b[^.;]*?\b(?:include|includes|are|will\s+be)\b/i;
 const CREDENTIALS = /\b(?:credentials|letters?\s+of\s+credence|accredited)\b/i;
 const CREDENTIALS_VERB = /\b(?:presented|presents|present|handed|hands|received|receives|accepted|accepts|accredited|accredits)\b/i;
+/** Envoys spoken of as a group: "the credentials of four newly-appointed ambassadors". */
+const ENVOYS = /\b(?:ambassadors|envoys|heads\s+of\s+(?:diplomatic\s+)?missions?|diplomats|high\s+commissioners)\b/i;
 /** Titles of people who present credentials. */
 const ENVOY_TITLE = /\b(?:ambassador|envoy|high\s+commissioner|charg[ée]|nuncio|diplomat)/i;
 
@@ -107,6 +133,7 @@ export const MEETING_RULES = {
   'meeting.between': 0.5, // not seen
   'meeting.at-the-meeting': 0.67, // 1 of 1
   'meeting.again': 0.5, // not seen
+  'meeting.agreed-to-meet': 0.5, // not seen
 } as const;
 export type MeetingRule = keyof typeof MEETING_RULES;
 
@@ -121,7 +148,7 @@ const UNNAMED_SUBJECT =
   /\b[Tt]he\s+(?:[A-Z][\p{L}-]*\s+){0,3}?(?:Secretary-General|Secretary\s+General|President|Prime\s+Minister|Minister|Chairman|Chairperson|Chair|Speaker|Ambassador|Director-General|Director\s+General|Commissioner|High\s+Representative|Governor|Mayor|King|Emir)\s+(?:(?:also|today|has|had|then|later)\s+)*$/u;
 const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
 const REGION_END =
-  /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+discuss|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
+  /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+(?:discuss|exchange|review)|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
 
 const LIST_GAP = /^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:with\s+)?[^.]*$/;
 const GAP_WORDS = new Set(['and', 'with', 'on', 'the', 'his', 'her', 'their', 'of', 'counterpart', 'colleague', 'for', 'to', 'at', 'in', 'as', 'well', 'two', 'three', 'four', 'deputies']);
@@ -135,7 +162,7 @@ function gapWordsOk(gap: string): boolean {
   }
   return true;
 }
-const LOWER_TITLE = /^(?:minister|president|prosecutor|general|head|deputy|chief|ambassador|secretary|director|chairman|foreign|state|councilor|councillor|envoy|representative)s?$/i;
+const LOWER_TITLE = /^(?:minister|president|prosecutor|general|head|deputy|chief|ambassador|secretary|director|chairman|chairperson|chair|speaker|vice|senator|governor|foreign|state|councilor|councillor|envoy|representative)s?$/i;
 
 /** A semicolon that goes on with a list of people ("…of Ukraine; Tanja Fajon, …"; "…; and of Chile, …"). */
 const LIST_GOES_ON = /^;\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+)?(?:of\s+)?(?:the\s+)?[\p{Lu}]/u;
@@ -290,14 +317,62 @@ export function findMeetings(
   // "WASHINGTON (UrduPoint News / Sputnik - 10th December, 2021) X discussed …": a dateline left in the text dates the report
   const inDateline = (d: { start: number }): boolean => /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start));
 
+  // "… the decisions of the 40th GCC Summit, held in Riyadh in December": the date of the event just named
+  const heldEventDate = (d: { start: number }): boolean =>
+    conferences.some((c) => c.end <= d.start && /^[^.;]{0,12}?,?\s*(?:which\s+(?:was|is|will\s+be)\s+)?(?:held|hosted|convened|to\s+be\s+held|set\s+for|scheduled\s+for)\b[^.;,]{0,40}$/.test(report.body.slice(c.end, d.start)));
+
+  /** The first single day a sentence states for what it reports (not a conference's, a statement's or a dateline's). */
+  const dayOf = (s: SentenceInfo): PartialDate | null => {
+    const d = s.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !inConference(x.start) && !statementDate(x) && !inDateline(x) && !heldEventDate(x));
+    return d?.from ?? null;
+  };
+  /** The day the narrative stands at before sentence `s`: the last meeting's, else the last day an earlier sentence states. */
+  const narrativeDay = (s: SentenceInfo): PartialDate | null => {
+    const m = lastMeeting();
+    if (m?.date?.precision === 'DAY') return m.date;
+    for (let i = s.index - 1; i >= 0; i--) {
+      const d = dayOf(sentences[i]);
+      if (d) return d;
+    }
+    return null;
+  };
   const dateFor = (s: SentenceInfo): PartialDate | null => {
-    // "Earlier the same day", "On the same day": the day of the meeting reported before
-    if (!s.dates.length && /\b(?:the\s+same\s+day|(?:later|earlier)\s+(?:that|in\s+the)\s+day)\b/i.test(s.text)) return lastMeeting()?.date ?? null;
+    if (!s.dates.length) {
+      // "Earlier the same day", "In the afternoon", "That evening": the day of the meeting reported before
+      if (SAME_DAY.test(s.text)) return lastMeeting()?.date ?? narrativeDay(s);
+      // "The following day", "the day before": a day counted from the one the narrative stands at
+      const shift = DAY_SHIFT.exec(s.text) ?? WEEK_SHIFT.exec(s.text);
+      if (shift) {
+        // "ago" counts from the publication day, the rest from the day the narrative stands at
+        const ago = /\bago$/i.test(shift[0]);
+        const from: PartialDate | null = ago ? { value: report.publishedDate, precision: 'DAY', inferred: true } : narrativeDay(s);
+        if (!from) return null;
+        const week = /\bweek\b/i.test(shift[0]);
+        const n = week ? 7 : shift[1] ? (COUNT[shift[1].toLowerCase()] ?? Number(shift[1])) : 1;
+        // "a week after X spoke": X spoke a week before the day told
+        const back = /before|previous|preceding|earlier|ago/i.test(shift[0]) || (week && /after$/i.test(shift[0]));
+        const day = new Date(`${from.value}T00:00:00Z`);
+        day.setUTCDate(day.getUTCDate() + (back ? -n : n));
+        const value = day.toISOString().slice(0, 10);
+        return week ? { value: value.slice(0, 7), precision: 'MONTH', inferred: true } : { value, precision: 'DAY', inferred: from.inferred || ago };
+      }
+      // "… began his trip on 3 June in Tashkent. There he was received by …": the paragraph's day goes on
+      // (not to what happened "earlier" or "previously")
+      if (/\b(?:earlier|previously|ago|once)\b/i.test(s.text)) return null;
+      for (let i = s.index - 1; i >= 0 && sentences[i].paragraph === s.paragraph; i--) {
+        if (sentences[i].dates.length) return dayOf(sentences[i]);
+        // "… received him on Wednesday morning. The two ministers discussed … Hudec also met X": that day's meeting
+        const told = lastMeeting();
+        if (told?.sentenceIndex === i && told.date?.precision === 'DAY') return told.date;
+      }
+    }
     for (const d of s.dates) {
       if (inConference(d.start)) continue;
       const before = report.body.slice(Math.max(s.start, d.start - 45), d.start);
       if (/\b(?:to be held|will be held|will take place|to take place|next)\b/.test(before)) continue;
       if (d.from.precision === 'YEAR') continue;
+      // "this week" places a meeting in no month the report commits to
+      if (/^this\s+week$/i.test(d.text)) continue;
       if (inDateline(d)) continue;
       // a span of days ("held on 12-14 June") dates the forum or the visit, not the meeting within it: only its month
       // is sure, when the span lies in one month
@@ -306,6 +381,10 @@ export function findMeetings(
         continue;
       }
       if (statementDate(d)) continue;
+      if (heldEventDate(d)) continue;
+      // "X, who arrived on Sunday, met Y on Monday": the day of the relative clause gives way to the main clause's
+      const relative = [...s.text.matchAll(/,\s*(?:who|which)\s[^,;]*,/g)].find((m) => d.start >= s.start + m.index && d.end <= s.start + m.index + m[0].length);
+      if (relative && s.dates.some((x) => x.start >= s.start + relative.index + relative[0].length && x.from.precision === 'DAY' && !inConference(x.start))) continue;
       // "X said on Monday that on Wednesday he will receive …": the day of the saying gives way to a later one
       const said = /\b(?:said|says|announced|told\s+[\w ]{1,30}?|stated)\s+(?:on\s+)?$/i.test(report.body.slice(Math.max(s.start, d.start - 40), d.start));
       if (said && s.dates.some((x) => x.start > d.end && x.from.precision === 'DAY' && x.from.value === x.to.value && !inConference(x.start))) continue;
@@ -347,7 +426,9 @@ export function findMeetings(
     retold.add(m);
   };
   const restated = (m: ExtractedMeeting, loose: boolean, again = false): boolean => {
-    const held = meetings.filter((x) => !x.recalled && x.status === m.status);
+    // meetings on different days are different meetings
+    const otherDay = (x: ExtractedMeeting) => x.date?.precision === 'DAY' && m.date?.precision === 'DAY' && x.date.value !== m.date.value;
+    const held = meetings.filter((x) => !x.recalled && x.status === m.status && !otherDay(x));
     const same = held.find(
       (x) => x.participants.length === m.participants.length && x.participants.every((p) => m.participants.includes(p)) && x.countries.join() === m.countries.join(),
     );
@@ -388,26 +469,62 @@ export function findMeetings(
     return out;
   };
 
+  /**
+   * Who "him"/"her" after a reception verb stands for: an official named earlier in the sentence, else the first one
+   * named in the sentences before, who is not the host.
+   */
+  const objectPronoun = (s: SentenceInfo, before: number, host: number): number => {
+    const here = mentions.bySentence[s.index].filter((x) => x.end <= before && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && x.official !== host);
+    if (here.length) return here[here.length - 1].official;
+    for (let i = s.index - 1; i >= 0; i--) {
+      const first = mentions.bySentence[i].find((x) => x.official >= 0 && x.kind !== 'counterpart' && x.official !== host);
+      if (first) return first.official;
+    }
+    return -1;
+  };
+  /**
+   * The meetings that the people of an attendance sentence took part in: "at all of the meetings" all told so far,
+   * "at both meetings" the last two, "The ceremony was attended by" every presentation of that ceremony, else the last.
+   */
+  const attendedMeetings = (s: SentenceInfo): ExtractedMeeting[] => {
+    const last = lastMeeting();
+    if (!last) return [];
+    const held = meetings.filter((m) => !m.recalled && m.status === last.status);
+    if (/\b(?:all|each)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|his\s+|her\s+)?(?:meetings|talks|audiences|encounters)\b/i.test(s.text)) return held;
+    if (/\bboth\s+(?:of\s+the\s+)?(?:meetings|talks|audiences|encounters)\b/i.test(s.text)) return held.slice(-2);
+    if (/\b(?:ceremony|ceremonies)\b/i.test(s.text) || last.extraction?.rule === 'meeting.credentials') return held.filter((m) => m.sentenceIndex === last.sentenceIndex);
+    return [last];
+  };
+  /** Sentences whose people a meeting of an earlier sentence has already taken. */
+  const toldBefore = new Set<number>();
   for (const s of sentences) {
+    if (toldBefore.has(s.index)) continue;
     const sm = mentions.bySentence[s.index];
     // "The meeting was also attended by Z" / "The meeting was chaired by Z"
     const att = ATTENDED_BY.exec(s.text);
     if (att) {
       const after = s.start + att.index + att[0].length;
       const who = sm.filter((x) => x.start >= after && x.official >= 0 && x.kind !== 'pronoun');
-      const target = lastMeeting();
-      if (target && who.length) {
-        for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+      const targets = attendedMeetings(s);
+      if (targets.length && who.length) {
+        for (const target of targets) for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
         continue;
       }
     }
     // "Also present at the meeting were Z and W", "The Uzbek delegation also included Z, who took part in the talks"
-    if (PRESENT_AT.test(s.text) && !/\bcredentials\b/i.test(s.text)) {
-      const target = lastMeeting();
-      const who = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
-      if (target && who.length && who.some((w) => !target.participants.includes(w.official))) {
-        for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
-        continue;
+    const present = PRESENT_AT.exec(s.text);
+    if (present && !/\bcredentials\b/i.test(s.text)) {
+      // "The minister, who was accompanied by Y, is to hold a meeting with Z": Y joins the meeting told before, Z
+      // meets in a meeting of this sentence's own
+      const own = new RegExp(TRIGGER.source, 'gu');
+      own.lastIndex = present.index + present[0].length;
+      const next = own.exec(s.text);
+      const limit = next ? s.start + next.index : s.end;
+      const targets = attendedMeetings(s);
+      const who = sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && x.end <= limit);
+      if (targets.length && who.length && who.some((w) => !targets[0].participants.includes(w.official))) {
+        for (const target of targets) for (const w of who) if (!target.participants.includes(w.official)) target.participants.push(w.official);
+        if (!next) continue;
       }
     }
     // "received the credentials of the ambassadors of A, X; of B, Y", "credentials were presented by X and Y":
@@ -417,6 +534,15 @@ export function findMeetings(
       const named = [...new Set(sm.filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && !/\bwhose\s+(?:[\p{L}-]+\s+){1,4}(?:is|was|are)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,2}$/u.test(report.body.slice(Math.max(0, x.start - 60), x.start))).map((x) => x.official))];
       // "The new heads of mission who presented their credentials were:" then one paragraph per envoy
       if (/:\s*$/.test(s.text)) named.push(...listedBelow(s).filter((i) => !named.includes(i)));
+      // "… received the credentials of four ambassadors. They were A, B, C and D.": the envoys named in the next sentence
+      const next = sentences[s.index + 1];
+      if (next && !named.some((i) => isEnvoy(officials[i])) && ENVOYS.test(s.text) && !(CREDENTIALS.test(next.text) && CREDENTIALS_VERB.test(next.text))) {
+        const listed = [...new Set(mentions.bySentence[next.index].filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official))];
+        if (listed.length && listed.every((i) => isEnvoy(officials[i]))) {
+          named.push(...listed.filter((i) => !named.includes(i)));
+          toldBefore.add(next.index);
+        }
+      }
       const envoys = named.filter((i) => isEnvoy(officials[i]));
       const hosts = named.filter((i) => !envoys.includes(i));
       const main = mentions.mainActor();
@@ -453,6 +579,13 @@ export function findMeetings(
       });
       continue;
     }
+    const agreed = AGREED_TO_MEET.exec(s.text);
+    const told = agreed ? lastMeeting() : undefined;
+    if (agreed && told && told.participants.length >= 2) {
+      const m = heldMeeting(s, s.start + agreed.index, { participants: [...told.participants], countries: [...told.countries], topics: [] });
+      meetings.push({ ...m, status: 'planned', date: s.dates.some((d) => d.start > s.start + agreed.index) ? m.date : null, extraction: rule('meeting.agreed-to-meet') });
+      continue;
+    }
     // "The talks took place in Tokyo on 6 May": the last meeting's day and place, when it had none
     if (VENUE.test(s.text) && !sm.some((x) => x.official >= 0 && x.kind !== 'pronoun')) {
       const target = lastMeeting();
@@ -469,9 +602,16 @@ export function findMeetings(
       }
     }
     // "Talks between X and Y were held in Tokyo": the people coordinated after "between"
+    // "Talks between X and Y were held in Tokyo", "a trilateral meeting brought together X, Y and Z", "… the Meeting of
+    // the Consultation Mechanism, co-chaired by X and Y": the people coordinated after "between" / "together" / "by"
     const between = BETWEEN.exec(s.text);
-    if (between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index)) {
-      const at = s.start + between.index + between[0].length;
+    const together = TOGETHER.exec(s.text);
+    const cochairs = CO_CHAIRED.exec(s.text);
+    // "The meeting of X and Y focused on …": a sentence that opens on the meeting of two people
+    const meetingOf = MEETING_OF.exec(s.text);
+    const opener = meetingOf ? meetingOf : between && BETWEEN_HELD.test(s.text) && !inConference(s.start + between.index) ? between : together && !inConference(s.start + together.index) ? together : cochairs;
+    if (opener) {
+      const at = s.start + opener.index + opener[0].length;
       const named = sm.filter((x) => x.start >= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
       const group: number[] = [];
       for (const x of named) {
@@ -480,8 +620,11 @@ export function findMeetings(
         if (group.length ? !/^\s*,?\s*(?:and\s+)?/.test(gap) || !gapWordsOk(gap) || verbBetween(s, x.start - gap.length, x.start) : !gapWordsOk(gap)) break;
         group.push(x.official);
       }
-      if (group.length >= 2) {
-        const planned = /\b(?:will|to\s+be|is\s+to|are\s+to)\b/.test(s.text.slice(between.index));
+      // two co-chairs of one state chair a meeting of others
+      const [a, b] = group.map((i) => officials[i].country);
+      const sides = opener !== cochairs || group.length !== 2 || !a || !b || a !== b;
+      if (group.length >= 2 && sides) {
+        const planned = /\b(?:will|to\s+be|is\s+to|are\s+to)\b/.test(s.text.slice(opener.index));
         const m: ExtractedMeeting = { ...heldMeeting(s, at, { participants: group, countries: [], topics: [] }), status: planned ? 'planned' : 'held', extraction: rule('meeting.between') };
         if (!restated(m, false)) meetings.push(m);
         continue;
@@ -542,6 +685,9 @@ export function findMeetings(
     }
     TRIGGER.lastIndex = 0;
     let made = false;
+    // the subject of the sentence's last meeting verb, and where that meeting's counterparts end
+    let prevSubject: Mention | undefined;
+    let prevEnd = -1;
     let t: RegExpExecArray | null;
     while ((t = TRIGGER.exec(s.text))) {
       const trigStart = s.start + t.index;
@@ -554,7 +700,7 @@ export function findMeetings(
       const discussion = DISCUSSION.test(t[0]);
       // "welcomed X" is a meeting with X, "welcomed the decision" none; "welcomed a delegation" is one
       // "paid a courtesy visit to X" met X; "paid a visit to Japan" met nobody named
-      const welcome = (/^welcome/.test(t[0]) || /\bvisit\s+to$/.test(t[0])) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
+      const welcome = (/^welcome/.test(t[0]) || /\bvisit\s+to$/.test(t[0]) || /^visited$/.test(t[0])) && !/^\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b/.test(s.text.slice(t.index + t[0].length));
       const before = s.text.slice(0, t.index);
       // passive "was hosted", "were received"
       if (/\b(?:was|were|is|are|been|be)\s+$/.test(before) && /^(?:received|hosted|met)/.test(t[0]) && !/\sby$/.test(t[0])) continue;
@@ -571,8 +717,11 @@ export function findMeetings(
       const escort = ACCOMPANIED_CLAUSE.exec(before);
       const escorts = escort ? beforeMentions.filter((x) => x.start >= s.start + escort.index && x.kind !== 'pronoun') : [];
       if (!subject) {
-        const named = beforeMentions.filter((x) => x.kind !== 'pronoun' && !escorts.includes(x));
-        subject = named.length ? named[named.length - 1] : beforeMentions.filter((x) => !escorts.includes(x)).pop();
+        // "The minister, who was accompanied by Y, is to meet …": Y, inside the relative clause, is not the subject
+        const relative = [...before.matchAll(/,\s*(?:who|whose)\s[^,;]*,/g)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
+        const outside = beforeMentions.filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const named = outside.filter((x) => x.kind !== 'pronoun' && !escorts.includes(x));
+        subject = named.length ? named[named.length - 1] : outside.filter((x) => !escorts.includes(x)).pop();
       }
       const region = regionEnd(report.body.slice(0, s.end), trigEnd);
       const objectMentions = sm.filter((x) => x.start >= trigEnd && x.end <= region && (x.official >= 0 || x.kind === 'counterpart'));
@@ -583,7 +732,18 @@ export function findMeetings(
         const leader = delegationLeader(s.index);
         if (leader >= 0) subject = { official: leader, kind: 'description', start: trigStart, end: trigStart, sentence: s.index };
       }
+      // "X received A, whom he thanked …, and later met B", "X met A, with whom he discussed …, and with B": the
+      // verbs coordinated after the first meeting's counterparts share its subject
+      if (prevSubject && SHARED_SUBJECT.test(report.body.slice(prevEnd, trigStart))) subject = prevSubject;
       const titleOnly = !subject && UNNAMED_SUBJECT.test(s.text.slice(clauseStart, t.index));
+      // "President X hosted him", "received her": the person the pronoun right after the verb stands for
+      const pronoun = /^\s+(?:him|her)\b/.exec(s.text.slice(t.index + t[0].length));
+      if (!objectCands.length && pronoun && subject && /^(?:received|receives|hosted|hosts|welcomed|met)$/.test(t[0])) {
+        const guest = objectPronoun(s, trigStart, subject.official);
+        if (guest >= 0) objectCands.push({ official: guest, kind: 'pronoun', start: trigEnd + pronoun[0].length - 3, end: trigEnd + pronoun[0].length, sentence: s.index });
+      }
+      // "a summit hosted by Japan": a passive names the person met
+      if (/\sby$/.test(t[0]) && !objectCands.length) continue;
       const objects = objectCands.slice(0, 1);
       for (const x of objectCands.slice(1)) {
         // "…, and Zhao Leji, chairman of …, also met with …": the subject of the next meeting verb is no object
@@ -608,6 +768,17 @@ export function findMeetings(
         const from = MEETING_OPENER.test(before) ? objects[objects.length - 1].end : region;
         const later = sm.filter((x) => x.start >= from && x.official >= 0 && x.kind !== 'pronoun' && !objects.some((o) => o.official === x.official));
         subject = later[0];
+      }
+      // "The Slovak premier, who arrived on Wednesday, had held talks with …": the official of that country named before
+      if (!subject && !unnamedSubject) {
+        const d = DEMONYM_SUBJECT.exec(s.text.slice(clauseStart, t.index));
+        const code = d ? demonymCode(d[1]) : null;
+        // countries are settled after meetings: "Tomas Berg of Norway", "Norway's Tomas Berg" place him too
+        const placed = (x: Mention) =>
+          officials[x.official].country === code ||
+          sentences[x.sentence].places.some((p) => p.code === code && p.end <= x.end + 15 && p.start >= x.start - 25 && !/[,;]/.test(report.body.slice(Math.min(p.end, x.end), Math.max(p.start, x.start))));
+        const known = code ? [...mentions.bySentence.slice(0, s.index).flat(), ...sm.filter((x) => x.end <= trigStart)].filter((x) => x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart' && placed(x)) : [];
+        if (known.length) subject = { ...known[0], start: trigStart, end: trigStart, kind: 'description' };
       }
       let guessedSubject = false;
       // "At the ceremony, Dame Cindy welcomed …": a subject named right before the verb but not known as an official is
@@ -656,7 +827,7 @@ export function findMeetings(
       if (participants.length + cleanCountries.length < 2 && !unnamedSubject) continue;
       if (participants.length === 0) continue;
       // "will visit Washington next week for talks with …": the future reaches over the clause
-      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|would|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to)\s[^,;]*$/.test(before);
+      const planned = PLANNED_BEFORE.test(before) || /\b(?:will|shall|would|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|(?:is|are)\s+due\s+(?:in|at)|plans?\s+to)\s[^,;]*$/.test(before);
       const status: MeetingStatus = planned ? 'planned' : 'held';
       const placeEnd = objects.length ? Math.min(region, objects[objects.length - 1].end + 60) : region;
       const { place, conference } = remote ? { place: null, conference: null } : placeFor(s, trigStart, placeEnd);
@@ -671,7 +842,9 @@ export function findMeetings(
       // "held meetings with his colleagues from A, B and C": one meeting per country
       // a list whose items are set apart by semicolons names people of different offices, met one by one
       const semicolons = objects.length >= 3 && report.body.slice(objects[0].end, objects[objects.length - 1].start).includes(';');
-      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || (!discussion && /\b(?:meetings|calls)\b/.test(t[0])) || semicolons;
+      // "a series of bilateral talks …, including with A and B": one meeting each
+      const series = /\b(?:series|rounds?)\s+of\b|\bbilateral\b/.test(s.text.slice(Math.max(0, t.index - 40), t.index + t[0].length)) && /\b(?:including|notably|among\s+them)\s+with$/.test(t[0]);
+      const plural = /\bseparate(?:ly)?\b/i.test(s.text) || (!discussion && /\b(?:meetings|calls)\b/.test(t[0])) || semicolons || series;
       const separate = objects.length >= 2 && plural;
       // "met with his counterparts from A, B and C": one meeting per country (a discussion with them is one meeting)
       const counterparts = !discussion && COUNTERPARTS.test(report.body.slice(trigEnd, region));
@@ -699,11 +872,13 @@ export function findMeetings(
           evidence: { sentence: s.text, start: s.start, end: s.end },
         };
         // the same people met again only when the report says so ("Later, X held a separate meeting with Y")
-        const again = ANOTHER_ENCOUNTER.test(s.text.slice(0, t.index + t[0].length));
+        const again = ANOTHER_ENCOUNTER.test(s.text.slice(0, t.index + t[0].length)) || /^[^.;]*?\s+again\b/.test(s.text.slice(t.index + t[0].length));
         if (restated(meeting, discussion, again)) continue;
         meetings.push({ ...meeting, extraction: found });
       }
       made = true;
+      prevSubject = subject;
+      prevEnd = objects.length ? objects[objects.length - 1].end : trigEnd;
       // a later meeting verb of the same sentence may report another meeting ("X met Y, and Z also met Y")
       TRIGGER.lastIndex = Math.max(TRIGGER.lastIndex, (objects.length ? objects[objects.length - 1].end : region) - s.start);
     }
@@ -753,7 +928,8 @@ export function findMeetings(
         group.push(x.official);
       }
       if (group.length >= 2) {
-        const { place, conference } = placeFor(s, at + joint[0].length, s.end);
+        const call = REMOTE.test(joint[0]);
+        const { place, conference } = call ? { place: null, conference: null } : placeFor(s, at + joint[0].length, s.end);
         meetings.push({
           participants: group,
           countries: [],
@@ -767,7 +943,7 @@ export function findMeetings(
           recalled: false,
           sentenceIndex: s.index,
           evidence: { sentence: s.text, start: s.start, end: s.end },
-          extraction: rule('meeting.joint'),
+          extraction: rule(call ? 'meeting.call' : 'meeting.joint'),
         });
         made = true;
       } else if (joint.index === 0 && !meetings.some((m) => !m.recalled)) {
@@ -810,7 +986,8 @@ export function findMeetings(
           extraction: rule(REMOTE.test(talk[0]) ? 'meeting.call' : 'meeting.joint-talk'),
         };
         // on its own, talk is a meeting only between two sides known to differ (not a minister and a deputy at home)
-        if (!restated(m, true) && a && b && a !== b) meetings.push(m);
+        // (a call between two named officials is a meeting whoever they are)
+        if (!restated(m, true) && ((a && b && a !== b) || REMOTE.test(talk[0]))) meetings.push(m);
       }
     }
   }
@@ -833,17 +1010,27 @@ export function findMeetings(
     const sibling = meetings.find((x) => x !== m && x.sentenceIndex === m.sentenceIndex && x.date && !retold.has(x));
     if (sibling) m.date = sibling.date;
   }
-  const lead = sentences[0];
-  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x));
-  if (leadDate && !conferences.some((c) => c.sentenceIndex === 0)) {
+  // the lead is the first paragraph's first sentence that states a day ("ASTANA." alone before it is the dateline)
+  const lead = sentences.filter((x) => x.paragraph === sentences[0]?.paragraph).find((x) => dayOf(x));
+  const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x) && !inConference(x.start));
+  // a lead about a conference dates the conference, unless it tells of the meetings held there that day
+  const leadOfMeetings = lead && (!conferences.some((c) => c.sentenceIndex === lead.index) || LEAD_MEETINGS.test(lead.text));
+  if (lead && leadDate && leadOfMeetings) {
     // "X also met Y", "earlier, X met Z": another encounter, on a day the report does not give
     const first = meetings.find((m) => !m.recalled);
     for (const m of meetings) {
       if (m.date || m.recalled || m.status !== 'held') continue;
       // the first meeting told takes the lead's day unless a sentence between them gives another
-      const between = sentences.slice(1, m.sentenceIndex).some((x) => x.dates.length);
-      if (m === first ? m.sentenceIndex <= 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
+      const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => x.dates.length);
+      if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
+  }
+  // "spoke by phone on Monday": a meeting held lies on or before the publication day, whatever future words are near
+  for (const m of meetings) {
+    if (m.status !== 'held' || !m.date?.inferred || m.date.precision !== 'DAY' || m.date.value <= report.publishedDate) continue;
+    const day = new Date(`${m.date.value}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - 7);
+    if (day.toISOString().slice(0, 10) <= report.publishedDate) m.date = { ...m.date, value: day.toISOString().slice(0, 10) };
   }
   // "on Wednesday he will receive …": a weekday of a meeting still to come lies after the publication day
   for (const m of meetings) {

@@ -479,3 +479,292 @@ describe('a dateline left in the text', () => {
     expect(g.meetings).toEqual([expect.objectContaining({ participants: ['Kari Holm', 'Lucia Ramos'], date: null })]);
   });
 });
+
+describe('meeting dates the narrative carries', () => {
+  test('"the following day", "the day before" and "in the afternoon" count from the day told before', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg began his tour on 3 June in Lima, where he met President Lucia Ramos.',
+        'In the afternoon Tomas Berg held talks with Foreign Minister Idriss Mahamat.',
+        'The following day Tomas Berg met Speaker Kari Holm in Santiago.',
+        'The day before, Tomas Berg had held a meeting with Ambassador Ana Duarte.',
+      ].join('\n\n'),
+      '2024-06-06',
+    );
+    expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
+      ['Lucia Ramos', '2024-06-03'],
+      ['Idriss Mahamat', '2024-06-03'],
+      ['Kari Holm', '2024-06-04'],
+      ['Ana Duarte', '2024-06-03'],
+    ]);
+  });
+
+  test('a sentence without a date takes the day of the sentence before it in the same paragraph', () => {
+    const g = fromText('Foreign Minister Tomas Berg arrived in Lima on 3 June. There he was received by President Lucia Ramos.', '2024-06-06');
+    expect(g.meetings[0]).toMatchObject({ participants: ['Tomas Berg', 'Lucia Ramos'], date: '2024-06-03' });
+  });
+
+  test('"also met" after a dated meeting in the same paragraph is that day\'s; what happened "earlier" is not', () => {
+    const g = fromText(
+      'President Lucia Ramos received Foreign Minister Tomas Berg on 4 June. The two discussed fisheries. Tomas Berg also met Speaker Kari Holm. Ambassador Ana Duarte had earlier met Tomas Berg in Oslo.',
+      '2024-06-06',
+    );
+    expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
+      ['Tomas Berg', '2024-06-04'],
+      ['Kari Holm', '2024-06-04'],
+      ['Tomas Berg', null],
+    ]);
+  });
+
+  test('"X, who arrived on Sunday, met Y on Monday": the main clause\'s day', () => {
+    const g = fromText('Foreign Minister Tomas Berg, who arrived in Lima on Sunday, met President Lucia Ramos on Monday.', '2024-05-08');
+    expect(g.meetings[0]).toMatchObject({ participants: ['Tomas Berg', 'Lucia Ramos'], date: '2024-05-06' });
+  });
+
+  test('a meeting held "on Monday" near future words is still the Monday before publication', () => {
+    const g = fromText('Peru is among eight countries invited to the summit, along with Chile, whose president, Lucia Ramos, spoke with President Tomas Berg by phone on Monday.', '2023-05-16');
+    expect(g.meetings[0]).toMatchObject({ status: 'held', date: '2023-05-15' });
+  });
+
+  test('a lead about meetings on a conference\'s margins dates them; the date of an event "held in December" does not', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg held a series of bilateral meetings on 12 May on the margins of the 9th Lima Forum.',
+        'Tomas Berg received Foreign Minister Idriss Mahamat of Chad.',
+        'Later, Tomas Berg met Ambassador Ana Duarte, who briefed him on the 40th Andes Summit, held in Quito in December.',
+      ].join('\n\n'),
+      '2024-05-13',
+    );
+    expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
+      ['Idriss Mahamat', '2024-05-12'],
+      ['Ana Duarte', null],
+    ]);
+  });
+});
+
+describe('meeting verbs coordinated after a relative clause share their subject', () => {
+  test('"X received A, whom he thanked …, and later met separately with the speakers of B and C"', () => {
+    const g = fromText(
+      'Speaker Tomas Berg also received Ambassador Ana Duarte, whom he thanked for her support, and later met separately with the speakers of the parliaments of Chile and Peru.',
+    );
+    expect(g.meetings.map((m) => [...m.participants, ...m.countries])).toEqual([
+      ['Tomas Berg', 'Ana Duarte'],
+      ['Tomas Berg', 'CL'],
+      ['Tomas Berg', 'PE'],
+    ]);
+  });
+
+  test('"X met A, with whom he discussed …, and with his counterparts from B and C, in separate meetings"', () => {
+    const g = fromText(
+      'Foreign Minister Tomas Berg met with Foreign Minister Ana Duarte of Portugal, with whom he discussed fisheries, and with his counterparts from Chile and Peru, in separate meetings, to exchange views on Norway\'s candidacy.',
+    );
+    expect(g.meetings.map((m) => [...m.participants, ...m.countries])).toEqual([
+      ['Tomas Berg', 'Ana Duarte'],
+      ['Tomas Berg', 'CL'],
+      ['Tomas Berg', 'PE'],
+    ]);
+  });
+});
+
+describe('credentials whose envoys the next sentence names, and who attended which meetings', () => {
+  test('"… the credentials of three ambassadors. They were A, B and C. The ceremony was attended by D": D takes part in each', () => {
+    const g = fromText(
+      [
+        'President Amara Keita received on Tuesday the credentials of three newly appointed ambassadors.',
+        "They were Chile's Ambassador Lucia Ramos, Chad's Ambassador Idriss Mahamat and Norway's Ambassador Kari Holm.",
+        'The ceremony was attended by Foreign Minister Tomas Berg.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Amara Keita', 'Lucia Ramos', 'Tomas Berg'],
+      ['Amara Keita', 'Idriss Mahamat', 'Tomas Berg'],
+      ['Amara Keita', 'Kari Holm', 'Tomas Berg'],
+    ]);
+    expect(g.meetings[2]).toMatchObject({ date: '2024-05-07', extraction: { rule: 'meeting.credentials' } });
+  });
+
+  test('"took part in both meetings" joins the last two; a lone "attended the meeting" only the last', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg held separate talks with President Lucia Ramos and with Speaker Idriss Mahamat.',
+        'Ambassador Ana Duarte took part in both meetings.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([
+      ['Tomas Berg', 'Lucia Ramos', 'Ana Duarte'],
+      ['Tomas Berg', 'Idriss Mahamat', 'Ana Duarte'],
+    ]);
+  });
+});
+
+describe('meeting verbs with time words, pronoun guests and subjects known by their country', () => {
+  test('"will be received tomorrow by X", "had held talks that day with X", "went … for a conversation with X"', () => {
+    const g = fromText(
+      [
+        'Minister Ana Duarte will be received tomorrow by President Lucia Ramos.',
+        'Foreign Minister Tomas Berg, who arrived on Monday, had held talks that day with Prime Minister Idriss Mahamat.',
+        'Tomas Berg later went to the parliament for a conversation with Speaker Kari Holm.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status])).toEqual([
+      [['Ana Duarte', 'Lucia Ramos'], 'planned'],
+      [['Tomas Berg', 'Idriss Mahamat'], 'held'],
+      [['Tomas Berg', 'Kari Holm'], 'held'],
+    ]);
+    expect(g.meetings[0].date).toBe('2024-05-09');
+  });
+
+  test('"President X hosted him": the guest named before, not the host', () => {
+    const g = fromText(
+      ['Foreign Minister Tomas Berg of Norway arrived in Lima on Monday.', 'President Lucia Ramos of Peru hosted him for a working lunch.'].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Tomas Berg']]);
+  });
+
+  test('"the Norwegian guest had held a meeting with X": the Norwegian official named before', () => {
+    const g = fromText(
+      [
+        'President Lucia Ramos of Peru received Foreign Minister Tomas Berg of Norway on Tuesday.',
+        'The day before, the Norwegian guest had held a meeting with Speaker Kari Holm of Peru.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([
+      [['Lucia Ramos', 'Tomas Berg'], '2024-05-07'],
+      [['Tomas Berg', 'Kari Holm'], '2024-05-06'],
+    ]);
+  });
+
+  test('"a summit hosted by Japan" meets nobody', () => {
+    const g = fromText('President Lucia Ramos will attend the first trilateral summit among the three countries hosted by Japan.');
+    expect(g.meetings).toEqual([]);
+  });
+});
+
+describe('a companion named in a relative clause', () => {
+  test('"The minister, who was accompanied by Y, is scheduled to meet Z tomorrow": Y joins the meeting before, Z meets the minister', () => {
+    const g = fromText(
+      [
+        'Foreign Minister Tomas Berg today paid a courtesy call on Secretary-General Lucia Ramos.',
+        'The minister, who was accompanied by Ambassador Ana Duarte, is scheduled to hold a bilateral meeting with Foreign Minister Kari Holm tomorrow.',
+      ].join('\n\n'),
+      '2024-05-08',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Tomas Berg', 'Lucia Ramos', 'Ana Duarte'], 'held', '2024-05-08'],
+      [['Tomas Berg', 'Kari Holm'], 'planned', '2024-05-09'],
+    ]);
+  });
+});
+
+describe('meetings whose people follow "brought together" or "co-chaired by"', () => {
+  test('"a trilateral meeting brought together A, B and C" is one meeting', () => {
+    const g = fromText(
+      [
+        'Speaker Tomas Berg of Peru is attending the assembly with Speaker Kari Holm of Chile.',
+        "On Monday, a trilateral meeting brought together Tomas Berg, Kari Holm and Norway's deputy speaker Ana Duarte.",
+      ].join('\n\n'),
+      '2024-10-14',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.date])).toEqual([[['Tomas Berg', 'Kari Holm', 'Ana Duarte'], '2024-10-14']]);
+  });
+
+  test('a bilateral mechanism "co-chaired by" officials of two states, with the delegations\' members', () => {
+    const g = fromText(
+      [
+        'Peru and Chile held the Fourth Meeting of the Political Consultation Mechanism in Lima, co-chaired by the Vice Minister of Foreign Affairs of Peru, Lucia Ramos, and the Vice Minister of Foreign Affairs of Chile, Tomas Berg.',
+        'The Chilean delegation was composed of the Director General for Asia, Kari Holm, among other officials.',
+      ].join('\n\n'),
+    );
+    expect(g.meetings.map((m) => m.participants)).toEqual([['Lucia Ramos', 'Tomas Berg', 'Kari Holm']]);
+  });
+
+  test('two co-chairs of one state chair no meeting of theirs', () => {
+    const g = fromText('The Lima Forum on water, co-chaired by Peruvian Minister Lucia Ramos and Peruvian Minister Idriss Mahamat, closed on Friday.');
+    expect(g.meetings).toEqual([]);
+  });
+});
+
+describe('planned bilaterals listed after "including with", and "the two leaders agreed to meet"', () => {
+  test('"will hold a series of bilateral talks …, including with A and B": one planned meeting each', () => {
+    const g = fromText(
+      'Prime Minister Tomas Berg will hold a series of bilateral talks on the fringes of the Lima summit this week, including with Peruvian President Lucia Ramos and Chilean President Kari Holm, his spokesman said.',
+    );
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Tomas Berg', 'Lucia Ramos'], 'planned', null],
+      [['Tomas Berg', 'Kari Holm'], 'planned', null],
+    ]);
+  });
+
+  test('a phone call, then "The two leaders agreed to meet in person": a held call and a planned meeting', () => {
+    const g = fromText('Prime Minister Tomas Berg spoke with President Lucia Ramos by phone on Monday. The two leaders agreed to meet in person in Lima.', '2024-05-08');
+    expect(g.meetings.map((m) => [m.participants, m.status, m.date])).toEqual([
+      [['Tomas Berg', 'Lucia Ramos'], 'held', '2024-05-06'],
+      [['Tomas Berg', 'Lucia Ramos'], 'planned', null],
+    ]);
+    expect(g.meetings[1]).toMatchObject({ extraction: { rule: 'meeting.agreed-to-meet' } });
+  });
+});
+
+describe('joint commissions, visits to a person and calls between two named people', () => {
+  const intro = 'Foreign Minister Tomas Berg, President Lucia Ramos and Ambassador Kari Holm were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants, m.extraction?.rule]);
+
+  test('"X and Y co-chaired the session of the Joint Commission" is their meeting; chairing a forum\'s session is not', () => {
+    expect(meetingsOf('Tomas Berg and Lucia Ramos co-chaired the fifth session of the Joint Commission.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.joint']]);
+    expect(meetingsOf('Tomas Berg and Lucia Ramos chaired the opening session of the Lima Forum.')).toEqual([]);
+  });
+
+  test('"visited President X at her residence" met X; "visited the museum" met nobody', () => {
+    expect(meetingsOf('Tomas Berg visited President Lucia Ramos at her residence.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.verb']]);
+    expect(meetingsOf('Tomas Berg visited the Peace Memorial Museum.')).toEqual([]);
+  });
+
+  test('"X and Y spoke on the phone" is a call, whatever their countries', () => {
+    expect(meetingsOf('Lucia Ramos and Tomas Berg spoke on the phone on Monday.')).toEqual([[['Lucia Ramos', 'Tomas Berg'], 'meeting.call']]);
+  });
+});
+
+describe('meetings on other days, and days counted in days or weeks', () => {
+  const intro = 'Foreign Minister Tomas Berg, President Lucia Ramos and Ambassador Kari Holm were in Lima.';
+  const told = (text: string) =>
+    fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status, m.date]);
+
+  test('the same people on two days are two meetings', () => {
+    expect(told('On Tuesday, Tomas Berg held talks with Lucia Ramos. On Wednesday, Tomas Berg met Lucia Ramos again.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-07'],
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-08'],
+    ]);
+  });
+
+  test('"is due in Lima on Friday for talks with X" is planned for the coming Friday', () => {
+    expect(told('Tomas Berg is due in Lima on Friday for talks with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', 'planned', '2024-05-10']]);
+  });
+
+  test('"two days later" counts days from the last day told; "a week ago" gives only the month', () => {
+    expect(told('On 2 May Tomas Berg met Lucia Ramos.\n\nTwo days later, Tomas Berg met Kari Holm.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-02'],
+      ['Tomas Berg+Kari Holm', 'held', '2024-05-04'],
+    ]);
+    expect(told('Tomas Berg and Lucia Ramos met a week ago.')).toEqual([['Tomas Berg+Lucia Ramos', 'held', '2024-05']]);
+  });
+});
+
+describe('a sentence opening on the meeting of two people, and joint calls', () => {
+  const intro = 'Foreign Minister Tomas Berg of Norway and President Lucia Ramos of Peru were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`).meetings.map((m) => [m.participants, m.extraction?.rule, m.city]);
+
+  test('"The meeting of X and Y focused on …" is their meeting', () => {
+    expect(meetingsOf('The meeting of Tomas Berg and Lucia Ramos in Lima focused on fisheries.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.between', 'Lima']]);
+  });
+
+  test('"X and Y held a video call" is a call, held nowhere', () => {
+    expect(meetingsOf('Tomas Berg and Lucia Ramos held a video call.')).toEqual([[['Tomas Berg', 'Lucia Ramos'], 'meeting.call', null]]);
+  });
+
+  test('"X and Y held a joint press conference" is no meeting', () => {
+    expect(meetingsOf('Tomas Berg and Lucia Ramos held a joint press conference.')).toEqual([]);
+  });
+});
