@@ -86,7 +86,7 @@ function parseLine(text: string): SearchLine {
   return { id, sortValue, label, words: words.length > 0 ? words.split(' ') : [] };
 }
 
-function bucketOf(collection: SearchedCollection, id: string): string {
+export function searchBucketOf(collection: SearchedCollection, id: string): string {
   return `${collection}|${parseInt(id.slice(-4), 16) % bucketCount}`;
 }
 
@@ -143,7 +143,7 @@ export async function updateSearchWords(db: Db, changes: readonly SearchedChange
     const after = change.after ? formatLine(lineOf(change.after)) : null;
     if (before === after) continue;
     const id = ((change.after ?? change.before)!._id as ObjectId).toHexString();
-    const bucket = bucketOf(change.collection, id);
+    const bucket = searchBucketOf(change.collection, id);
     lineChanges.set(bucket, (lineChanges.get(bucket) ?? new Map()).set(id, after));
   }
   if (lineChanges.size === 0 || (await backendOf(db)) !== 'ferretdb') return;
@@ -191,7 +191,7 @@ export async function ensureSearchWords(db: Db): Promise<void> {
   for (const [collection, docs] of sources) {
     for (const doc of docs) {
       const line = searchLineOf[collection](doc);
-      const bucket = bucketOf(collection, line.id);
+      const bucket = searchBucketOf(collection, line.id);
       byBucket.set(bucket, (byBucket.get(bucket) ?? new Map()).set(line.id, formatLine(line)));
     }
   }
