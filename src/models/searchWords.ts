@@ -59,14 +59,14 @@ export interface SearchLine {
   sortValue: string;
   /** The folded title or name: ranks equal scores, and its words weigh most. */
   label: string;
-  /** The stored folded words (`searchTokens`). */
+  /** The stored folded words (`searchTokens`); none for an article read from MongoDB, whose ranking does not use them. */
   words: readonly string[];
 }
 
 export const searchLineOf: Record<SearchedCollection, (doc: Document) => SearchLine> = {
   articles: (doc) => {
     const article = doc as ArticleDoc;
-    return { id: article._id.toHexString(), sortValue: article.publishedAtUtc.toISOString(), label: foldText(article.title), words: article.searchTokens };
+    return { id: article._id.toHexString(), sortValue: article.publishedAtUtc.toISOString(), label: foldText(article.title), words: article.searchTokens ?? [] };
   },
   conferences: (doc) => {
     const conference = doc as ConferenceDoc;

@@ -10,14 +10,14 @@
  * not used because FerretDB lacks it. Candidates are ranked here, and only
  * the page's documents are loaded whole, through the by-id loaders.
  */
-import { ObjectId, type Collection, type Document, type Filter } from 'mongodb';
+import { ObjectId, type Document, type Filter } from 'mongodb';
 import type { Context } from '../context';
 import { ValidationError } from '../errors';
 import type { SearchType } from '../generated/graphql';
 import { loadExisting } from '../loaders';
-import { articlesCollection, type ArticleDoc } from '../models/articles';
+import type { ArticleDoc } from '../models/articles';
 import { backendOf } from '../models/backend';
-import { conferencesCollection, type ConferenceDoc } from '../models/conferences';
+import type { ConferenceDoc } from '../models/conferences';
 import type { OfficialDoc } from '../models/officials';
 import { parseEntry } from '../models/readModels';
 import { matchingLines, readSearchWords, searchLineOf, type SearchedCollection, type SearchLine, type SearchWordsDoc } from '../models/searchWords';
@@ -111,10 +111,10 @@ async function officialCandidates(ctx: Context, words: string[]): Promise<Candid
   }));
 }
 
-/** How each searched collection stores its words and orders its candidates (newest first). */
+/** How each searched collection orders its candidates (newest first), and what ranking reads of them: an article's words are not. */
 const searched = {
-  conferences: { collection: conferencesCollection, sortField: 'dateSort', projection: { name: 1, dateSort: 1, searchTokens: 1 } },
-  articles: { collection: articlesCollection, sortField: 'publishedAtUtc', projection: { title: 1, publishedAtUtc: 1, searchTokens: 1 } },
+  conferences: { sortField: 'dateSort', projection: { name: 1, dateSort: 1, searchTokens: 1 } },
+  articles: { sortField: 'publishedAtUtc', projection: { title: 1, publishedAtUtc: 1 } },
 } as const;
 
 /**
@@ -132,8 +132,9 @@ export async function matchingDocuments(
 ): Promise<SearchLine[]> {
   const packed = await buckets;
   if (packed) return matchingLines(packed, collection, words, searchLimits.candidatesPerType);
-  const { collection: of, sortField, projection } = searched[collection];
-  const docs = await (of(ctx.db) as unknown as Collection<Document>)
+  const { sortField, projection } = searched[collection];
+  const docs = await ctx.db
+    .collection(collection)
     .find(everyWordStarts<Document>('searchTokens', words), {
       projection,
       sort: { [sortField]: -1, _id: -1 },
