@@ -131,8 +131,8 @@ export interface SearchedChange {
 
 /**
  * Moves the lines of the changed articles and conferences to match `after`:
- * per bucket whose lines change, one point read and one replace, under the
- * bucket's lock. A no-op on MongoDB.
+ * the buckets whose lines change are locked, read by `_id` (sent together)
+ * and replaced in one bulk command. A no-op on MongoDB.
  */
 export async function updateSearchWords(db: Db, changes: readonly SearchedChange[], maxTimeMS?: number): Promise<void> {
   const lineChanges = new Map<string, Map<string, string | null>>();
@@ -148,22 +148,25 @@ export async function updateSearchWords(db: Db, changes: readonly SearchedChange
   }
   if (lineChanges.size === 0 || (await backendOf(db)) !== 'ferretdb') return;
   const buckets = searchWordsCollection(db);
-  await Promise.all(
-    [...lineChanges].map(async ([bucket, lines]) => {
-      const release = await bucketLocks.acquire(bucket);
-      try {
-        const stored = await buckets.findOne({ _id: bucket }, { maxTimeMS });
-        const byId = new Map((stored?.lines ? stored.lines.split('\n') : []).map((line) => [line.slice(0, line.indexOf('\t')), line]));
-        for (const [id, line] of lines) {
-          if (line === null) byId.delete(id);
-          else byId.set(id, line);
-        }
-        await buckets.replaceOne({ _id: bucket }, { lines: joinLines(byId) }, { upsert: true, maxTimeMS });
-      } finally {
-        release();
+  const keys = [...lineChanges.keys()].sort();
+  const releases = [];
+  try {
+    // In sorted order, so two writes that share buckets cannot wait for each other.
+    for (const key of keys) releases.push(await bucketLocks.acquire(key));
+    const stored = await Promise.all(keys.map((key) => buckets.findOne({ _id: key }, { maxTimeMS })));
+    const replacements = keys.map((key, i) => {
+      const lines = stored[i]?.lines;
+      const byId = new Map((lines ? lines.split('\n') : []).map((line) => [line.slice(0, line.indexOf('\t')), line]));
+      for (const [id, line] of lineChanges.get(key)!) {
+        if (line === null) byId.delete(id);
+        else byId.set(id, line);
       }
-    }),
-  );
+      return { replaceOne: { filter: { _id: key }, replacement: { lines: joinLines(byId) }, upsert: true } };
+    });
+    await buckets.bulkWrite(replacements, { ordered: true, maxTimeMS });
+  } finally {
+    for (const release of releases) release();
+  }
 }
 
 function joinLines(byId: Map<string, string>): string {
