@@ -3,7 +3,7 @@
  * and conference as lines of text, packed into a few dozen documents, so a
  * search reads them all in one small scan instead of decoding the articles.
  *
- * Why this shape (measured at 1,000 synthetic reports, bench/PROFILE.md): on
+ * Why this shape (measured at 1,000 synthetic reports; README, *Cost curve*): on
  * FerretDB's SQLite backend every filter but `{_id: value}` decodes every
  * document of its collection, and the decoding costs per document and per
  * array element far more than per byte of a string. The regex `find` on the
