@@ -55,7 +55,7 @@ const retired = ['key_unique', 'nameKeys'];
  * lists several indexes that already exist, so existing ones are skipped.
  */
 /** Collections the service keeps without secondary indexes: created up front all the same (see ensureIndexes). */
-const plainCollections = ['officialNames', 'readModels'];
+const plainCollections = ['officialNames', 'readModels', 'searchWords'];
 
 export async function ensureIndexes(db: Db): Promise<void> {
   // Every collection exists after this, so the embedded FerretDB can index its reads by `_id` right away (tools/ferretdb).

@@ -21,6 +21,7 @@
  * as read-modify-write, so within the process each document's updates are
  * serialised by a short lock. Entities change only through write scopes,
  * which call `updateReadModels` once, when their writes have succeeded.
+ * The same hook keeps search's words on FerretDB (searchWords.ts).
  */
 import type { Db, Document, ObjectId } from 'mongodb';
 import { articlesCollection, type ArticleDoc } from './articles';
@@ -28,6 +29,7 @@ import { findByIds } from './backend';
 import { KeyedLocks } from './locks';
 import { meetingsCollection, type MeetingDoc } from './meetings';
 import { officialsCollection, type OfficialDoc } from './officials';
+import { ensureSearchWords, updateSearchWords, type SearchedCollection } from './searchWords';
 
 export interface ReadModelDoc {
   _id: string;
@@ -118,6 +120,10 @@ const modelled = {
 
 type ModelledCollection = keyof typeof modelled;
 
+/** The collections whose changes move read-model entries or search lines (searchWords.ts). */
+type TrackedCollection = ModelledCollection | SearchedCollection;
+const tracked: TrackedCollection[] = [...(Object.keys(modelled) as ModelledCollection[]), 'conferences'];
+
 function placementsOf(collection: ModelledCollection, doc: Document | null): Placement[] {
   return doc ? modelled[collection](doc as never) : [];
 }
@@ -190,13 +196,13 @@ export async function updateReadModels(
   changes: readonly { collection: string; id: ObjectId | string; doc: Document | null; after?: Document | null }[],
   maxTimeMS?: number,
 ): Promise<void> {
-  const relevant = changes.filter((c): c is typeof c & { collection: ModelledCollection; id: ObjectId } => c.collection in modelled);
+  const relevant = changes.filter((c): c is typeof c & { collection: TrackedCollection; id: ObjectId } => tracked.includes(c.collection as TrackedCollection));
   if (relevant.length === 0) return;
   const now = new Map<string, Document>();
   for (const c of relevant) if (c.after) now.set(`${c.collection}:${c.id.toHexString()}`, c.after);
-  // What the caller did not say it wrote is read back, in one round trip for all three collections.
+  // What the caller did not say it wrote is read back, in one round trip for all the collections.
   await Promise.all(
-    (Object.keys(modelled) as ModelledCollection[]).map(async (collection) => {
+    tracked.map(async (collection) => {
       const ids = relevant.filter((c) => c.collection === collection && c.after === undefined).map((c) => c.id);
       if (ids.length === 0) return;
       for (const doc of await findByIds(db, db.collection<Document & { _id: ObjectId }>(collection), ids, { maxTimeMS })) {
@@ -205,12 +211,15 @@ export async function updateReadModels(
     }),
   );
   const changed: ChangedDocument[] = relevant.map((c) => ({ collection: c.collection, before: c.doc, after: now.get(`${c.collection}:${c.id.toHexString()}`) ?? null }));
-  const before = changed.flatMap((c) => placementsOf(c.collection as ModelledCollection, c.before));
-  const after = changed.flatMap((c) => placementsOf(c.collection as ModelledCollection, c.after));
+  const placed = changed.filter((c) => c.collection in modelled);
+  const before = placed.flatMap((c) => placementsOf(c.collection as ModelledCollection, c.before));
+  const after = placed.flatMap((c) => placementsOf(c.collection as ModelledCollection, c.after));
   try {
     await apply(db, diff(before, after), maxTimeMS);
+    await updateSearchWords(db, changed, maxTimeMS);
   } catch (error) {
     await apply(db, diff(after, before), maxTimeMS).catch(() => undefined);
+    await updateSearchWords(db, changed.map((c) => ({ ...c, before: c.after, after: c.before })), maxTimeMS).catch(() => undefined);
     throw error;
   }
 }
@@ -221,6 +230,7 @@ export async function updateReadModels(
  * collection, at start-up. An up-to-date database costs one point read.
  */
 export async function ensureReadModels(db: Db): Promise<void> {
+  await ensureSearchWords(db);
   const models = readModelsCollection(db);
   const meta = (await models.findOne({ _id: metaId })) as (ReadModelDoc & { version?: number }) | null;
   if (meta?.version === readModelsVersion) return;

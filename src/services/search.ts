@@ -3,24 +3,26 @@
  * (`nameTokens`, `searchTokens`) hold a word starting with every query word.
  *
  * Officials come from the names read model (readModels.ts): a few point reads,
- * whatever the archive size. Conferences and articles: each query word becomes
- * an anchored regex on an array of folded words, which FerretDB and MongoDB
- * both answer (MongoDB from the multikey index; FerretDB by decoding the
- * collection); `$text` is not used because FerretDB lacks it. Candidates are
- * fetched with small projections, ranked here, and only the page's documents
- * are loaded whole, through the by-id loaders.
+ * whatever the archive size. Conferences and articles: on MongoDB each query
+ * word becomes an anchored regex on the array of folded words, answered from
+ * the multikey index; on FerretDB, where that regex decodes every article,
+ * from the packed search words (searchWords.ts), one small scan. `$text` is
+ * not used because FerretDB lacks it. Candidates are ranked here, and only
+ * the page's documents are loaded whole, through the by-id loaders.
  */
-import { ObjectId, type Filter } from 'mongodb';
+import { ObjectId, type Document, type Filter } from 'mongodb';
 import type { Context } from '../context';
 import { ValidationError } from '../errors';
 import type { SearchType } from '../generated/graphql';
 import { loadExisting } from '../loaders';
-import { articlesCollection, type ArticleDoc } from '../models/articles';
-import { conferencesCollection, type ConferenceDoc } from '../models/conferences';
+import type { ArticleDoc } from '../models/articles';
+import { backendOf } from '../models/backend';
+import type { ConferenceDoc } from '../models/conferences';
 import type { OfficialDoc } from '../models/officials';
 import { parseEntry } from '../models/readModels';
+import { matchingLines, readSearchWords, searchLineOf, type SearchedCollection, type SearchLine, type SearchWordsDoc } from '../models/searchWords';
 import { decodeCursor, encodeCursor, validatePageSize, type Connection, type Edge, type PageArgs } from '../pagination';
-import { foldText, foldedTokens } from '../text/normalize';
+import { foldedTokens } from '../text/normalize';
 import { escapeRegex } from '../text/regex';
 import { officialsNamed } from './readLists';
 
@@ -109,43 +111,65 @@ async function officialCandidates(ctx: Context, words: string[]): Promise<Candid
   }));
 }
 
-async function conferenceCandidates(ctx: Context, words: string[]): Promise<Candidate[]> {
-  const docs = await conferencesCollection(ctx.db)
-    .find(everyWordStarts<ConferenceDoc>('searchTokens', words), {
-      projection: { name: 1, city: 1, searchTokens: 1 },
-      sort: { dateSort: -1, _id: -1 },
+/** How each searched collection orders its candidates (newest first), and what ranking reads of them: an article's words are not. */
+const searched = {
+  conferences: { sortField: 'dateSort', projection: { name: 1, dateSort: 1, searchTokens: 1 } },
+  articles: { sortField: 'publishedAtUtc', projection: { title: 1, publishedAtUtc: 1 } },
+} as const;
+
+/**
+ * The newest `candidatesPerType` documents of a collection whose words begin
+ * with every query word. MongoDB: the anchored regexes, served by the
+ * multikey `searchTokens` index. FerretDB: the same matches from the packed
+ * search words (`buckets`, one small scan shared by both collections) — the
+ * regexes would decode every article there.
+ */
+export async function matchingDocuments(
+  ctx: Context,
+  collection: SearchedCollection,
+  words: string[],
+  buckets: Promise<SearchWordsDoc[] | null>,
+): Promise<SearchLine[]> {
+  const packed = await buckets;
+  if (packed) return matchingLines(packed, collection, words, searchLimits.candidatesPerType);
+  const { sortField, projection } = searched[collection];
+  const docs = await ctx.db
+    .collection(collection)
+    .find(everyWordStarts<Document>('searchTokens', words), {
+      projection,
+      sort: { [sortField]: -1, _id: -1 },
       limit: searchLimits.candidatesPerType,
       maxTimeMS: ctx.maxTimeMS,
     })
     .toArray();
-  return docs.map((doc) => ({
-    type: 'CONFERENCE',
-    id: doc._id,
-    label: foldText(doc.name),
-    score: scoreOf(words, [
-      { tokens: foldedTokens(doc.name), weight: 3 },
-      // The rest of the stored words are the organizer's name and the city.
-      { tokens: doc.searchTokens, weight: 2 },
-    ]),
-  }));
+  return docs.map(searchLineOf[collection]);
 }
 
-async function articleCandidates(ctx: Context, words: string[]): Promise<Candidate[]> {
-  // Bodies stay in the database: the title decides the ranking, a body match counts 1.
-  const docs = await articlesCollection(ctx.db)
-    .find(everyWordStarts<ArticleDoc>('searchTokens', words), {
-      projection: { title: 1 },
-      sort: { publishedAtUtc: -1, _id: -1 },
-      limit: searchLimits.candidatesPerType,
-      maxTimeMS: ctx.maxTimeMS,
-    })
-    .toArray();
-  return docs.map((doc) => {
-    const title = foldedTokens(doc.title);
-    const inTitle = scoreOf(words, [{ tokens: title, weight: 2 }]);
-    const bodyOnly = words.filter((word) => !title.some((token) => token.startsWith(word))).length;
-    return { type: 'ARTICLE', id: doc._id, label: foldText(doc.title), score: inTitle + bodyOnly };
-  });
+/** The packed search words on FerretDB (read once per search); null on MongoDB, which uses its indexes. */
+async function searchWordsFor(ctx: Context, types: Set<SearchType>): Promise<SearchWordsDoc[] | null> {
+  if (!types.has('CONFERENCE') && !types.has('ARTICLE')) return null;
+  return (await backendOf(ctx.db)) === 'ferretdb' ? readSearchWords(ctx.db, ctx.maxTimeMS) : null;
+}
+
+function conferenceCandidate(line: SearchLine, words: string[]): Candidate {
+  return {
+    type: 'CONFERENCE',
+    id: new ObjectId(line.id),
+    label: line.label,
+    score: scoreOf(words, [
+      { tokens: foldedTokens(line.label), weight: 3 },
+      // The rest of the stored words are the organizer's name and the city.
+      { tokens: line.words, weight: 2 },
+    ]),
+  };
+}
+
+function articleCandidate(line: SearchLine, words: string[]): Candidate {
+  // The title decides the ranking, a body match counts 1.
+  const title = foldedTokens(line.label);
+  const inTitle = scoreOf(words, [{ tokens: title, weight: 2 }]);
+  const bodyOnly = words.filter((word) => !title.some((token) => token.startsWith(word))).length;
+  return { type: 'ARTICLE', id: new ObjectId(line.id), label: line.label, score: inTitle + bodyOnly };
 }
 
 type RankKey = [score: number, label: string, type: number, id: string];
@@ -180,10 +204,11 @@ export async function search(
   const types = new Set(args.types ?? allTypes);
   const start = args.after ? parseRankCursor(args.after) : null;
 
+  const buckets = searchWordsFor(ctx, types);
   const found = await Promise.all([
     types.has('OFFICIAL') ? officialCandidates(ctx, words) : [],
-    types.has('CONFERENCE') ? conferenceCandidates(ctx, words) : [],
-    types.has('ARTICLE') ? articleCandidates(ctx, words) : [],
+    types.has('CONFERENCE') ? matchingDocuments(ctx, 'conferences', words, buckets).then((lines) => lines.map((line) => conferenceCandidate(line, words))) : [],
+    types.has('ARTICLE') ? matchingDocuments(ctx, 'articles', words, buckets).then((lines) => lines.map((line) => articleCandidate(line, words))) : [],
   ]);
   const ranked = found.flat().sort((a, b) => compareRank(rankKey(a), rankKey(b)));
   // Keyset over the ranking, so a page boundary holds when hits are added before it.

@@ -268,7 +268,7 @@ describe('read models under failure and concurrency', () => {
 /**
  * The bench's six operations at list size 2 (pages full at both sizes): counts, not timings. Each
  * still sends the same number of commands at three times the reports; on FerretDB each is a point
- * read, except search's scans of conferences and articles and the series scan of conferenceEditions.
+ * read, except search's one scan of the search words (FerretDB) and the series scan of conferenceEditions.
  */
 describe('commands per operation', () => {
   let server: TestServer;

@@ -351,9 +351,10 @@ describe('round trips', () => {
       const collections = writes.filter((w) => w.name === name).map((w) => w.collection);
       expect(new Set(collections).size).toBe(collections.length);
     }
-    const facts = writes.filter((w) => w.collection !== 'readModels');
+    const facts = writes.filter((w) => w.collection !== 'readModels' && w.collection !== 'searchWords');
     expect(facts.at(-1)!.collection).toBe('articles');
     expect(writes.findIndex((w) => w.collection === 'readModels')).toBeGreaterThan(writes.indexOf(facts.at(-1)!));
+    expect(writes.findIndex((w) => w.collection === 'searchWords')).toBeGreaterThan(writes.indexOf(facts.at(-1)!));
     expect(writes.some((w) => w.name === 'delete')).toBe(false);
   });
 
