@@ -51,7 +51,7 @@ export interface ClientOptions {
   apiKey?: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
-  /** Attempts per report when a failure may pass (network, HTTP 502/503/504, DATABASE_UNAVAILABLE, `retryable` errors); default 5. */
+  /** Attempts per report when a failure may pass (network, HTTP 429/502/503/504, DATABASE_UNAVAILABLE, `retryable` errors); default 5. */
   attempts?: number;
   /** Wait before the first retry, doubled for each next one (up to 16×) plus jitter; default 250 ms. */
   retryDelayMs?: number;
@@ -59,8 +59,8 @@ export interface ClientOptions {
   onRetry?: (retry: { attempt: number; delayMs: number; error: ServerUnavailableError | IngestRequestError }) => void;
 }
 
-/** Gateway and availability statuses: a proxy or the server itself says "not now". */
-const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+/** Gateway, availability and rate-limit statuses: a proxy or the server itself says "not now" (429 and 503 with Retry-After). */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const RETRYABLE_CODES = new Set(['DATABASE_UNAVAILABLE']);
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);

@@ -88,6 +88,17 @@ describe('GraphQL client', () => {
     });
   });
 
+  test('a rate-limited report (429 with Retry-After) is sent again after the wait', async () => {
+    let requests = 0;
+    await withServer((body) => (++requests === 1 ? { status: 429, json: { errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] } } : ok(body)), async (url) => {
+      const delays: number[] = [];
+      const result = await ingestArticle({ url: 'https://news.example/1', publishedAt: '2024-01-01', body: ['x'] }, { endpoint: url, retryDelayMs: 5, onRetry: (r) => delays.push(r.delayMs) });
+      expect(result.article.url).toBe('https://news.example/1');
+      expect(requests).toBe(2);
+      expect(delays).toHaveLength(1);
+    });
+  });
+
   test('sendInOrder sends up to N at once, the first alone, and hands outcomes over in input order', async () => {
     const started: number[] = [];
     let inFlight = 0;
