@@ -118,12 +118,11 @@ export class WriteScope {
   }
 
   /**
-   * Writes every staged document: facts first, all collections at once,
-   * then articles (which make a report visible). On FerretDB one bulk command
-   * per collection (its locks serialise writers; only `{_id}` filters); on
-   * MongoDB one command per document, replacing only the version it read, so
-   * a write from another process is detected (StaleWriteError) and the whole
-   * write is redone.
+   * Writes every staged document: facts first, articles (which make a report
+   * visible) last. On FerretDB one bulk command per collection (its locks
+   * serialise writers; only `{_id}` filters); on MongoDB one command per
+   * document, replacing only the version it read, so a write from another
+   * process is detected (StaleWriteError) and the whole write is redone.
    */
   async flush(): Promise<void> {
     const groups = new Map<string, Staged[]>();
@@ -133,48 +132,42 @@ export class WriteScope {
       const name = entry.collection.collectionName;
       groups.set(name, [...(groups.get(name) ?? []), entry]);
     }
+    const names = [...groups.keys()].sort((a, b) => Number(a === 'articles') - Number(b === 'articles'));
     const versionChecked = (await backendOf(this.db)) === 'mongodb';
-    const facts = [...groups.keys()].filter((name) => name !== 'articles');
-    // The fact collections in one round trip rather than one after another; every write sent is undone on failure either way.
-    const outcomes = await Promise.allSettled(facts.map((name) => this.write(name, groups.get(name)!, versionChecked)));
-    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
-    // A real failure outranks a stale write: redoing the write would only meet it again.
-    if (failures.length > 0) throw failures.find((failure) => !(failure instanceof StaleWriteError)) ?? failures[0];
-    if (groups.has('articles')) await this.write('articles', groups.get('articles')!, versionChecked);
-    this.staged.clear();
-  }
-
-  /** Writes one collection's staged documents: one bulk command on FerretDB, one version-checked command per document on MongoDB. */
-  private async write(name: string, entries: Staged[], versionChecked: boolean): Promise<void> {
-    for (let i = 0; i < entries.length; i += 1) this.options.beforeWrite?.(name);
-    const operations = entries.map((entry) => this.operation(entry, versionChecked));
-    const collection = entries[0]!.collection;
-    const batches = versionChecked ? entries.map((_, i) => [i]) : [entries.map((_, i) => i)];
-    for (const batch of batches) {
-      const sent = batch.map((i) => entries[i]!);
-      this.sent.push(...sent);
-      try {
-        const result = await collection.bulkWrite(
-          batch.map((i) => operations[i]!),
-          { ordered: true, maxTimeMS: this.maxTimeMS },
-        );
-        if (result.insertedCount + result.matchedCount + result.upsertedCount !== batch.length) {
-          // Only a write from another process (MongoDB's version check) or outside the write path can cause it.
-          if (versionChecked) throw new StaleWriteError();
-          throw new ConflictError(`A document of ${name} changed or went away while this write held its lock.`);
+    for (const name of names) {
+      const entries = groups.get(name)!;
+      for (let i = 0; i < entries.length; i += 1) this.options.beforeWrite?.(name);
+      const operations = entries.map((entry) => this.operation(entry, versionChecked));
+      const collection = entries[0]!.collection;
+      // One command per document on MongoDB, all of the collection's at once on FerretDB.
+      const batches = versionChecked ? entries.map((_, i) => [i]) : [entries.map((_, i) => i)];
+      for (const batch of batches) {
+        const sent = batch.map((i) => entries[i]!);
+        this.sent.push(...sent);
+        try {
+          const result = await collection.bulkWrite(
+            batch.map((i) => operations[i]!),
+            { ordered: true, maxTimeMS: this.maxTimeMS },
+          );
+          if (result.insertedCount + result.matchedCount + result.upsertedCount !== batch.length) {
+            // Only a write from another process (MongoDB's version check) or outside the write path can cause it.
+            if (versionChecked) throw new StaleWriteError();
+            throw new ConflictError(`A document of ${name} changed or went away while this write held its lock.`);
+          }
+        } catch (error) {
+          if (error instanceof MongoBulkWriteError) {
+            // An ordered bulk write stops at its first failure: later documents were not written, so not undone either.
+            const failedAt = Math.min(...[error.writeErrors].flat().map((e) => e.index));
+            const unsent = new Set(sent.slice(failedAt));
+            this.sent = this.sent.filter((entry) => !unsent.has(entry));
+          }
+          // A racing insert of the same id: another writer created it meanwhile.
+          if (isDuplicateKeyError(error)) throw new StaleWriteError();
+          throw error;
         }
-      } catch (error) {
-        if (error instanceof MongoBulkWriteError) {
-          // An ordered bulk write stops at its first failure: later documents were not written, so not undone either.
-          const failedAt = Math.min(...[error.writeErrors].flat().map((e) => e.index));
-          const unsent = new Set(sent.slice(failedAt));
-          this.sent = this.sent.filter((entry) => !unsent.has(entry));
-        }
-        // A racing insert of the same id: another writer created it meanwhile.
-        if (isDuplicateKeyError(error)) throw new StaleWriteError();
-        throw error;
       }
     }
+    this.staged.clear();
   }
 
   private operation(entry: Staged, versionChecked: boolean): AnyBulkWriteOperation<Document> {
