@@ -23,10 +23,13 @@ import type { Db } from 'mongodb';
 import { connectDatabase } from '../src/db/database';
 import { renderCurveChart, type Series } from './curve-chart';
 import { scales, syntheticReports, type Scale } from './generate';
-import { benchDir, fmt, ingestOverHttp, load, log, outDir, prepareDatabase, requestFor, send, startContender, startDatabase, waitIdle, type Contender } from './harness';
+import { defaultConcurrency, ingestArticle, sendInOrder } from '../src/ingest/client';
+import { benchDir, fmt, load, log, outDir, prepareDatabase, requestFor, send, startContender, startDatabase, waitIdle, type Contender } from './harness';
 import { operations, pickVariables, variablesFor, type OperationName } from './operations';
 
 export const defaultSteps = [100, 250, 500, 1000, 2500];
+/** How the curve sends reports: as `npm run ingest` does. */
+export const ingestionMethod = `through the CLI's client (src/ingest/client.ts sendInOrder), ${defaultConcurrency} reports in flight as the CLI's default, outcomes in input order`;
 const seed = 42;
 const databaseName = 'bench_curve';
 /** README's question: up to what archive size does every operation keep its p50 at or under this? */
@@ -212,17 +215,21 @@ export async function runCurve(argv: string[]): Promise<void> {
     await prepareDatabase(connection.db);
     service = await startContender('service', database.uri, databaseName);
     const scale = curveScale(options.steps[options.steps.length - 1]!);
-    log(`curve over ${options.steps.join(', ')} reports of ${JSON.stringify(scale)}, through ingestArticle over HTTP, one at a time`);
+    log(`curve over ${options.steps.join(', ')} reports of ${JSON.stringify(scale)}, through ingestArticle over HTTP, ${ingestionMethod}`);
     const reports = syntheticReports(scale, seed);
     const steps: CurvePoint[] = [];
     let ingested = 0;
     for (const step of options.steps) {
       const stepStarted = performance.now();
       const from = ingested;
-      for (; ingested < step; ingested += 1) {
-        await ingestOverHttp(service.origin, reports.next().value!);
-        if ((ingested + 1) % 50 === 0 && ingested + 1 < step) log(`  ${ingested + 1}/${step} reports`);
-      }
+      const origin = service.origin;
+      const batch = Array.from({ length: step - ingested }, () => reports.next().value!);
+      // The way the CLI sends reports (scripts/ingest.ts): its client, its default number in flight, outcomes in input order.
+      await sendInOrder(batch, defaultConcurrency, (input) => ingestArticle(input, { endpoint: `${origin}/graphql`, apiKey: 'bench-key', attempts: 1 }), (outcome, i) => {
+        if (!outcome.ok) throw new Error(`Expected ingestArticle to accept ${batch[i]!.url}, but got ${(outcome.error as Error).message}`);
+        if ((ingested + i + 1) % 50 === 0 && ingested + i + 1 < step) log(`  ${ingested + i + 1}/${step} reports`);
+      });
+      ingested = step;
       const seconds = (performance.now() - stepStarted) / 1000;
       const ingestion = { reports: ingested - from, seconds, reportsPerSec: (ingested - from) / seconds };
       const counts = await countDocuments(connection.db);
@@ -235,7 +242,7 @@ export async function runCurve(argv: string[]): Promise<void> {
       startedAt: new Date(started).toISOString(),
       database: database.name,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, 1-minute load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (other work shared the machine)`,
-      dataset: { generator: 'bench/generate.ts syntheticReports', seed, scale, method: 'ingestArticle mutation over HTTP, one report at a time, into an empty database' },
+      dataset: { generator: 'bench/generate.ts syntheticReports', seed, scale, method: `ingestArticle mutation over HTTP, ${ingestionMethod}, into an empty database` },
       durations: { warmupSeconds: options.warmupSeconds, measureSeconds: options.measureSeconds, minRequests: options.minRequests },
       steps,
       p50AtMost100MsUpTo: largestStepWithin(steps, latencyLimitMs),

@@ -1,8 +1,8 @@
 /**
- * npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL] [--min-confidence X]
+ * npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL] [--min-confidence X] [--concurrency N]
  *
  * Reads `.txt` reports (and `.json` files already in IngestArticleInput shape), extracts their facts and
- * sends one `ingestArticle` mutation per report. With --dry-run nothing is sent; with --dry-run --json
+ * sends one `ingestArticle` mutation per report, up to N at once (results are printed in input order). With --dry-run nothing is sent; with --dry-run --json
  * stdout gets exactly one JSON object per report per line (the gold annotation shape) and nothing else.
  */
 import { promises as fs } from 'fs';
@@ -25,6 +25,7 @@ import {
   dropBelowConfidence,
   parseConfidence,
 } from '../src/ingest';
+import { defaultConcurrency, maxConcurrency, sendInOrder } from '../src/ingest/client';
 import { runCli } from './cli';
 
 interface Options {
@@ -35,13 +36,16 @@ interface Options {
   help: boolean;
   /** Facts extracted with a lower confidence are left out. */
   minConfidence: number;
+  /** Reports sent at once. */
+  concurrency: number;
 }
 
-const USAGE = `usage: npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL] [--min-confidence X]
+const USAGE = `usage: npm run ingest -- <files or folders> [--dry-run] [--json] [--endpoint URL] [--min-confidence X] [--concurrency N]
   --dry-run           extract only; send nothing
   --json              one JSON object per report per line on stdout
   --endpoint URL      GraphQL endpoint (default http://localhost:4000/graphql)
   --min-confidence X  leave out facts extracted with a confidence below X (0 to 1; default 0)
+  --concurrency N     reports sent at once (1 to ${maxConcurrency}; default ${defaultConcurrency}); results are printed in input order
 The API key is read from NEWSGRAPH_API_KEY.`;
 
 class UsageError extends Error {}
@@ -52,8 +56,16 @@ function minConfidence(text: string | undefined): number {
   return value;
 }
 
+function concurrency(text: string | undefined): number {
+  const value = text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : null;
+  if (value === null || value < 1 || value > maxConcurrency) {
+    throw new UsageError(`[BAD_OPTION] --concurrency must be a whole number from 1 to ${maxConcurrency}, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`);
+  }
+  return value;
+}
+
 function parseArgs(argv: string[]): Options {
-  const o: Options = { paths: [], dryRun: false, json: false, endpoint: process.env.NEWSGRAPH_ENDPOINT || 'http://localhost:4000/graphql', help: false, minConfidence: 0 };
+  const o: Options = { paths: [], dryRun: false, json: false, endpoint: process.env.NEWSGRAPH_ENDPOINT || 'http://localhost:4000/graphql', help: false, minConfidence: 0, concurrency: defaultConcurrency };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dry-run') o.dryRun = true;
@@ -63,6 +75,8 @@ function parseArgs(argv: string[]): Options {
     else if (a.startsWith('--endpoint=')) o.endpoint = a.slice('--endpoint='.length);
     else if (a === '--min-confidence') o.minConfidence = minConfidence(argv[++i]);
     else if (a.startsWith('--min-confidence=')) o.minConfidence = minConfidence(a.slice('--min-confidence='.length));
+    else if (a === '--concurrency') o.concurrency = concurrency(argv[++i]);
+    else if (a.startsWith('--concurrency=')) o.concurrency = concurrency(a.slice('--concurrency='.length));
     else if (a === '--') continue;
     else o.paths.push(a);
   }
@@ -264,31 +278,37 @@ async function main(): Promise<number> {
   const tally = new Map<string, Record<string, number>>();
   const progress = new Progress(prepared.length);
   let done = 0;
-  for (const p of prepared) {
-    progress.tick(done, path.basename(p.file));
-    let result: IngestResult;
-    try {
-      result = await ingestArticle(p.input, { endpoint: opts.endpoint, apiKey, onRetry: (r) => process.stderr.write(`retrying ${path.basename(p.file)} in ${r.delayMs} ms (attempt ${r.attempt} failed: ${r.error.message})\n`) });
-    } catch (error) {
+  let exitCode: number | null = null;
+  progress.tick(done, path.basename(prepared[0]?.file ?? ''));
+  const send = (p: Prepared) =>
+    ingestArticle(p.input, { endpoint: opts.endpoint, apiKey, onRetry: (r) => process.stderr.write(`retrying ${path.basename(p.file)} in ${r.delayMs} ms (attempt ${r.attempt} failed: ${r.error.message})\n`) });
+  await sendInOrder(prepared, opts.concurrency, send, (outcome, i) => {
+    const p = prepared[i]!;
+    done++;
+    progress.tick(done, path.basename(prepared[i + 1]?.file ?? ''));
+    if (!outcome.ok) {
+      const error = outcome.error;
       if (error instanceof AuthError || (error instanceof ServerUnavailableError && tally.size === 0)) { // never reached: wrong endpoint or server not started
         progress.end();
         process.stderr.write(`error: ${error.message}\n`);
-        return 2;
+        exitCode = 2;
+        return false;
       }
       const e = error as { code?: string; message?: string };
       failures.push({ file: p.file, code: e.code ?? 'INGEST_FAILED', message: `${p.file}: ${e.message ?? String(error)}` });
       if (opts.json) out(JSON.stringify({ file: path.basename(p.file), ok: false, error: { code: e.code ?? 'INGEST_FAILED', message: e.message ?? String(error) } }));
-      done++;
-      continue;
+      return true;
     }
+    const result: IngestResult = outcome.value;
     for (const c of result.changes) {
       const t = tally.get(c.type) ?? {};
       t[c.status] = (t[c.status] ?? 0) + 1;
       tally.set(c.type, t);
     }
     if (opts.json) out(JSON.stringify({ file: path.basename(p.file), ok: true, article: result.article, changes: result.changes }));
-    done++;
-  }
+    return true;
+  });
+  if (exitCode !== null) return exitCode;
   progress.tick(done, '');
   progress.end();
   summarize(read, tally, failures, factless, opts.json ? (l) => process.stderr.write(l + '\n') : (l) => process.stdout.write(l + '\n'), opts.json);

@@ -1,5 +1,9 @@
 /** A small GraphQL client for the `ingestArticle` mutation. */
-import type { IngestArticleInput } from './shape';
+import type { IngestArticleInput as ApiInput } from '../generated/graphql';
+import type { IngestArticleInput as ExtractedInput } from './shape';
+
+/** What the mutation takes: an extracted report, or input typed after the schema (the benchmarks' synthetic reports). */
+export type IngestArticleInput = ExtractedInput | ApiInput;
 
 export const INGEST_MUTATION =
   'mutation($input: IngestArticleInput!){ ingestArticle(input:$input){ article{ id url } changes{ type id key status } } }';
@@ -47,7 +51,7 @@ export interface ClientOptions {
   apiKey?: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
-  /** Attempts per report when a failure may pass (network, HTTP 502/503/504, DATABASE_UNAVAILABLE, `retryable` errors); default 5. */
+  /** Attempts per report when a failure may pass (network, HTTP 429/502/503/504, DATABASE_UNAVAILABLE, `retryable` errors); default 5. */
   attempts?: number;
   /** Wait before the first retry, doubled for each next one (up to 16×) plus jitter; default 250 ms. */
   retryDelayMs?: number;
@@ -55,8 +59,8 @@ export interface ClientOptions {
   onRetry?: (retry: { attempt: number; delayMs: number; error: ServerUnavailableError | IngestRequestError }) => void;
 }
 
-/** Gateway and availability statuses: a proxy or the server itself says "not now". */
-const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+/** Gateway, availability and rate-limit statuses: a proxy or the server itself says "not now" (429 and 503 with Retry-After). */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const RETRYABLE_CODES = new Set(['DATABASE_UNAVAILABLE']);
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
@@ -100,6 +104,62 @@ export async function ingestArticle(input: IngestArticleInput, options: ClientOp
       options.onRetry?.({ attempt, delayMs, error: error as ServerUnavailableError | IngestRequestError });
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
+  }
+}
+
+/** Reports in flight at once unless told otherwise (`--concurrency`): the service and its database then work side by side. */
+export const defaultConcurrency = 4;
+/** More gains nothing on the embedded store and only queues on the server (NEWSGRAPH_MAX_CONCURRENT is 8 by default). */
+export const maxConcurrency = 8;
+
+export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/**
+ * Sends `items` up to `concurrency` at a time and hands every outcome to
+ * `handle` in input order, whatever order the answers come in, so output and
+ * tallies read as if they were sent one by one. The first item goes alone: a
+ * wrong endpoint or key fails once, not `concurrency` times. `handle`
+ * returning false stops the run: nothing more is sent.
+ */
+export async function sendInOrder<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  send: (item: T, index: number) => Promise<R>,
+  handle: (outcome: Outcome<R>, index: number) => boolean | void,
+): Promise<void> {
+  const settle: Array<(outcome: Outcome<R>) => void> = [];
+  const outcomes = items.map((_, i) => new Promise<Outcome<R>>((resolve) => (settle[i] = resolve)));
+  let widened = false;
+  let running = 0;
+  let next = 0;
+  let stopped = false;
+  const pump = () => {
+    while (!stopped && running < (widened ? concurrency : 1) && next < items.length) {
+      const i = next++;
+      running += 1;
+      void send(items[i]!, i)
+        .then(
+          (value): Outcome<R> => ({ ok: true, value }),
+          (error: unknown): Outcome<R> => ({ ok: false, error }),
+        )
+        .then((outcome) => {
+          running -= 1;
+          settle[i]!(outcome);
+          // Until the first outcome is handled, the next send waits for the handler's word.
+          if (widened) pump();
+        });
+    }
+  };
+  try {
+    pump();
+    for (let i = 0; i < items.length; i += 1) {
+      const outcome = await outcomes[i]!;
+      if (handle(outcome, i) === false) return;
+      widened = true;
+      pump();
+    }
+  } finally {
+    stopped = true;
   }
 }
 

@@ -18,7 +18,7 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Document, type Filter, type ObjectId } from 'mongodb';
 import { ConflictError, isDuplicateKeyError } from '../errors';
 import { backendOf } from './backend';
-import { LockSet } from './locks';
+import { KeyedLocks, LockSet } from './locks';
 import { updateReadModels } from './readModels';
 
 /** Server-side limit for each write command when the caller gives none. */
@@ -211,6 +211,27 @@ export class WriteScope {
   }
 }
 
+/** Per database: the writes of one scope at a time (FerretDB). */
+const databaseWriters = new KeyedLocks();
+
+/**
+ * FerretDB's SQLite store takes one writer at a time, and writers that
+ * collide wait in SQLite's busy handler, which sleeps: with several
+ * ingestions in flight, that made them slower together than one by one.
+ * So on FerretDB the writes of a scope (facts, articles, read models) wait
+ * their turn here, while reads and the service's own work still overlap. On
+ * MongoDB, where writers do not collide so, they go at once.
+ */
+async function oneWriterAtATime(db: Db, write: () => Promise<void>): Promise<void> {
+  if ((await backendOf(db)) === 'mongodb') return write();
+  const release = await databaseWriters.acquire(db.databaseName);
+  try {
+    await write();
+  } finally {
+    release();
+  }
+}
+
 /**
  * Runs `action` in a write scope and writes what it staged: on success its
  * writes stand; on any failure they are undone before the error reaches the
@@ -223,9 +244,11 @@ export async function inWriteScope<T>(db: Db, options: WriteScopeOptions, action
     const scope = new WriteScope(db, options);
     try {
       const result = await action(scope);
-      await scope.flush();
-      // The one hook for read models kept beside the documents (readModels.ts): only writes that all succeeded move them.
-      await updateReadModels(db, scope.changed(), scope.maxTimeMS);
+      await oneWriterAtATime(db, async () => {
+        await scope.flush();
+        // The one hook for read models kept beside the documents (readModels.ts): only writes that all succeeded move them.
+        await updateReadModels(db, scope.changed(), scope.maxTimeMS);
+      });
       return result;
     } catch (error) {
       await scope.undo();

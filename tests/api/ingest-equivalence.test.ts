@@ -11,17 +11,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestServer, type TestServer } from '../support/harness';
+import { syntheticReports } from '../../bench/generate';
+import { defaultConcurrency, ingestArticle, sendInOrder } from '../../src/ingest/client';
+import { ingestKey, startTestServer, type TestServer } from '../support/harness';
 import { factCollections as collections, storedFacts } from '../support/snapshot';
 
 const fixtureDir = path.join(__dirname, '..', 'fixtures', 'ingest-equivalence');
 const ingest = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { url } changes { type key status } } }`;
 
 let server: TestServer;
+/** More services, each on its own empty database: fed the way the CLI feeds one (several reports at once), or one by one. */
+let concurrent: TestServer;
+let syntheticOneByOne: TestServer;
+let syntheticConcurrent: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  [server, concurrent, syntheticOneByOne, syntheticConcurrent] = await Promise.all([1, 2, 3, 4].map(() => startTestServer()));
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  for (const each of [server, concurrent, syntheticOneByOne, syntheticConcurrent]) await each.stop();
+});
 
 interface Outcome {
   url: string;
@@ -57,4 +65,39 @@ test('the frozen reports give the recorded documents and outcomes, and sending s
   }
   expect(actual.outcomes).toEqual(expected.outcomes);
   expect(actual.documents).toEqual(expected.documents);
+}, 180_000);
+
+/** The read models' documents with their entries in a fixed order (entries are a set; arrival order may differ). */
+async function readModels(db: TestServer['db']) {
+  const docs = await db.collection<{ _id: string; entries: string[] }>('readModels').find({}).toArray();
+  return docs.map((doc) => ({ ...doc, entries: [...doc.entries].sort() })).sort((a, b) => a._id.localeCompare(b._id));
+}
+
+/** Sends every report through the CLI's client, `concurrency` at once; fails on any error. */
+async function sendAll(target: TestServer, inputs: Array<Parameters<typeof ingestArticle>[0]>, concurrency: number): Promise<void> {
+  const failures: unknown[] = [];
+  await sendInOrder(inputs, concurrency, (input) => ingestArticle(input, { endpoint: target.url, apiKey: ingestKey, attempts: 1 }), (outcome) => {
+    if (!outcome.ok) failures.push(outcome.error);
+  });
+  expect(failures).toEqual([]);
+}
+
+test('sent several at a time through the CLI\'s client, the frozen reports store the recorded documents', async () => {
+  const inputs = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'inputs.json'), 'utf8')) as Array<Parameters<typeof ingestArticle>[0]>;
+  const expected = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'expected.json'), 'utf8'));
+  await sendAll(concurrent, inputs, defaultConcurrency);
+  expect(await storedFacts(concurrent.db)).toEqual(expected.documents);
+  // The read models of the one-by-one run of the first test.
+  expect(await readModels(concurrent.db)).toEqual(await readModels(server.db));
+}, 180_000);
+
+test('reports that keep naming the same officials end the same sent eight at a time as one by one', async () => {
+  // A few officials in most reports (bench/generate.ts's skew): concurrent ingestions merge into the same documents all the time.
+  const inputs = [...syntheticReports({ articles: 60, officials: 12, meetings: 150, conferences: 6 }, 7)];
+  await sendAll(syntheticOneByOne, inputs, 1);
+  await sendAll(syntheticConcurrent, inputs, 8);
+  const oneByOne = await storedFacts(syntheticOneByOne.db);
+  expect(oneByOne.officials!.length).toBeGreaterThan(5);
+  expect(await storedFacts(syntheticConcurrent.db)).toEqual(oneByOne);
+  expect(await readModels(syntheticConcurrent.db)).toEqual(await readModels(syntheticOneByOne.db));
 }, 180_000);
