@@ -23,13 +23,14 @@ import type { Db } from 'mongodb';
 import { connectDatabase } from '../src/db/database';
 import { renderCurveChart, type Series } from './curve-chart';
 import { scales, syntheticReports, type Scale } from './generate';
-import { defaultConcurrency, ingestArticle, sendInOrder } from '../src/ingest/client';
+import { defaultConcurrency, ingestArticle, maxConcurrency, sendInOrder } from '../src/ingest/client';
 import { benchDir, fmt, load, log, outDir, prepareDatabase, requestFor, send, startContender, startDatabase, waitIdle, type Contender } from './harness';
 import { operations, pickVariables, variablesFor, type OperationName } from './operations';
 
 export const defaultSteps = [100, 250, 500, 1000, 2500];
 /** How the curve sends reports: as `npm run ingest` does. */
-export const ingestionMethod = `through the CLI's client (src/ingest/client.ts sendInOrder), ${defaultConcurrency} reports in flight as the CLI's default, outcomes in input order`;
+export const ingestionMethod = (concurrency: number) =>
+  `through the CLI's client (src/ingest/client.ts sendInOrder), ${concurrency} reports in flight${concurrency === defaultConcurrency ? " as the CLI's default" : ''}, outcomes in input order`;
 const seed = 42;
 const databaseName = 'bench_curve';
 /** README's question: up to what archive size does every operation keep its p50 at or under this? */
@@ -44,6 +45,8 @@ export interface CurveOptions {
   measureSeconds: number;
   /** A p95 needs samples: an operation too slow for this many requests in `measureSeconds` runs exactly this many. */
   minRequests: number;
+  /** Reports in flight while ingesting: the CLI's default unless `--concurrency N` (to compare settings side by side). */
+  concurrency: number;
 }
 
 export function parseCurveOptions(argv: string[]): CurveOptions {
@@ -64,7 +67,12 @@ export function parseCurveOptions(argv: string[]): CurveOptions {
       if (i > 0 && step <= steps[i - 1]!) throw new Error(`Expected "--steps" in increasing order, but ${step} follows ${steps[i - 1]}.`);
     });
   }
-  return { steps, baseline: argv.includes('--baseline'), warmupSeconds: 1, measureSeconds: 5, minRequests: 20 };
+  const concurrencyIndex = argv.indexOf('--concurrency');
+  const concurrency = concurrencyIndex >= 0 ? Number(argv[concurrencyIndex + 1]) : defaultConcurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > maxConcurrency) {
+    throw new Error(`Expected "--concurrency" to be a whole number from 1 to ${maxConcurrency}, but got "${argv[concurrencyIndex + 1]}".`);
+  }
+  return { steps, baseline: argv.includes('--baseline'), warmupSeconds: 1, measureSeconds: 5, minRequests: 20, concurrency };
 }
 
 /** The default scale's proportions (officials, meetings and conferences per report) for `articles` reports. */
@@ -215,7 +223,7 @@ export async function runCurve(argv: string[]): Promise<void> {
     await prepareDatabase(connection.db);
     service = await startContender('service', database.uri, databaseName);
     const scale = curveScale(options.steps[options.steps.length - 1]!);
-    log(`curve over ${options.steps.join(', ')} reports of ${JSON.stringify(scale)}, through ingestArticle over HTTP, ${ingestionMethod}`);
+    log(`curve over ${options.steps.join(', ')} reports of ${JSON.stringify(scale)}, through ingestArticle over HTTP, ${ingestionMethod(options.concurrency)}`);
     const reports = syntheticReports(scale, seed);
     const steps: CurvePoint[] = [];
     let ingested = 0;
@@ -225,7 +233,7 @@ export async function runCurve(argv: string[]): Promise<void> {
       const origin = service.origin;
       const batch = Array.from({ length: step - ingested }, () => reports.next().value!);
       // The way the CLI sends reports (scripts/ingest.ts): its client, its default number in flight, outcomes in input order.
-      await sendInOrder(batch, defaultConcurrency, (input) => ingestArticle(input, { endpoint: `${origin}/graphql`, apiKey: 'bench-key', attempts: 1 }), (outcome, i) => {
+      await sendInOrder(batch, options.concurrency, (input) => ingestArticle(input, { endpoint: `${origin}/graphql`, apiKey: 'bench-key', attempts: 1 }), (outcome, i) => {
         if (!outcome.ok) throw new Error(`Expected ingestArticle to accept ${batch[i]!.url}, but got ${(outcome.error as Error).message}`);
         if ((ingested + i + 1) % 50 === 0 && ingested + i + 1 < step) log(`  ${ingested + i + 1}/${step} reports`);
       });
