@@ -768,3 +768,32 @@ describe('a sentence opening on the meeting of two people, and joint calls', () 
     expect(meetingsOf('Tomas Berg and Lucia Ramos held a joint press conference.')).toEqual([]);
   });
 });
+
+describe('a participle clause shares the subject of the meeting verb before it', () => {
+  const intro = 'Foreign Minister Tomas Berg of Norway, President Lucia Ramos of Peru and Prime Minister Kari Holm of Peru were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`).meetings.map((m) => m.participants.join('+'));
+
+  test('"X held talks with Y before paying a call on Z": X met Z, not Y', () => {
+    expect(meetingsOf('Tomas Berg held long talks with Lucia Ramos before paying a courtesy call on Kari Holm.')).toEqual(['Tomas Berg+Lucia Ramos', 'Tomas Berg+Kari Holm']);
+  });
+
+  test('other tenses and orders: "after meeting …", "prior to …", "while …"', () => {
+    expect(meetingsOf('Tomas Berg will meet Kari Holm on Friday after holding talks with Lucia Ramos.')).toEqual(['Tomas Berg+Kari Holm', 'Tomas Berg+Lucia Ramos']);
+    expect(meetingsOf('Tomas Berg received Lucia Ramos at the palace prior to receiving Kari Holm.')).toEqual(['Tomas Berg+Lucia Ramos', 'Tomas Berg+Kari Holm']);
+  });
+
+  test('a relative clause in between has a subject of its own', () => {
+    expect(meetingsOf('Tomas Berg met Lucia Ramos, who had arrived after holding talks with Kari Holm.')).not.toContain('Tomas Berg+Kari Holm');
+  });
+});
+
+describe('two coordinated people who co-chair a consultation hold a meeting (singular or plural noun)', () => {
+  const intro = 'Deputy Foreign Minister Tomas Berg of Norway and Deputy Foreign Minister Lucia Ramos of Peru were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`).meetings.map((m) => [m.participants.join('+'), m.extraction?.rule]);
+
+  test('"co-chaired the third political consultation", "held the annual consultation", "chaired the consultations"', () => {
+    expect(meetingsOf('Tomas Berg and Peruvian Deputy Foreign Minister Lucia Ramos co-chaired the third political consultation between the two ministries.')).toEqual([['Tomas Berg+Lucia Ramos', 'meeting.joint']]);
+    expect(meetingsOf('On Monday Lucia Ramos and Tomas Berg held the annual consultation of their foreign ministries.')).toEqual([['Lucia Ramos+Tomas Berg', 'meeting.joint']]);
+    expect(meetingsOf('Tomas Berg and Lucia Ramos will chair the consultations in Oslo next year.')).toEqual([['Tomas Berg+Lucia Ramos', 'meeting.joint']]);
+  });
+});
