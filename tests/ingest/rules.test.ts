@@ -797,3 +797,29 @@ describe('two coordinated people who co-chair a consultation hold a meeting (sin
     expect(meetingsOf('Tomas Berg and Lucia Ramos will chair the consultations in Oslo next year.')).toEqual([['Tomas Berg+Lucia Ramos', 'meeting.joint']]);
   });
 });
+
+describe('a time adverbial between the meeting noun and "with"', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima, where Peruvian President Lucia Ramos waited.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.date, m.extraction?.rule]);
+
+  test('"held a video call this Tuesday with", "had a phone conversation last Friday evening with", "held talks on 3 May with"', () => {
+    expect(told('Tomas Berg held a video call this Tuesday with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-07', 'meeting.call']]);
+    expect(told('Tomas Berg had a phone conversation last Friday evening with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-03', 'meeting.call']]);
+    expect(told('Tomas Berg held talks on 3 May with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-03', 'meeting.verb']]);
+  });
+});
+
+describe('two people of different countries who review, examine or explore something together met', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima, where Peruvian President Lucia Ramos and Norwegian Ambassador Kari Holm waited.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.date, m.extraction?.rule]);
+
+  test('the verb may follow an apposition\'s closing comma, and the day may stand before the object', () => {
+    expect(told('Tomas Berg and his Peruvian counterpart, Lucia Ramos, reviewed on Monday the state of bilateral ties.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-06', 'meeting.joint-talk']]);
+    expect(told('Lucia Ramos and Tomas Berg explored ways to expand trade.')).toEqual([['Lucia Ramos+Tomas Berg', null, 'meeting.joint-talk']]);
+    expect(told('Yesterday Tomas Berg and Lucia Ramos examined the draft fisheries treaty.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-07', 'meeting.joint-talk']]);
+  });
+
+  test('two people of one country reviewing something is no meeting', () => {
+    expect(told('Tomas Berg and Kari Holm reviewed the budget of the embassy.')).toEqual([]);
+  });
+});
