@@ -67,6 +67,8 @@ const WEEK_SHIFT = /\b(?:a|one)\s+week\s+(later|earlier|before|after|ago)\b/i;
 const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 /** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
 const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
+/** A lead that announces several meetings of one day: "held a series of bilateral meetings", "had several meetings". */
+const SERIES_LEAD = /\b(?:held|had|conducted|holds|has\s+held|have\s+held)\s+(?:a\s+(?:number|series|round)\s+of\s+|several\s+|separate\s+|multiple\s+)(?:[\w-]+\s+){0,2}?(?:meetings|talks)\b/;
 /** "The Slovak premier, who …,", "the Pakistani guest": a subject known by its country and role. */
 const DEMONYM_SUBJECT =
   /\b[Tt]he\s+([\p{Lu}][\p{L}]+)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:guest|visitor|premier|minister|leader|diplomat|president|speaker|envoy|chief|head|official|chairman|chair)\b(?:,[^;]*?,)?\s+(?:(?:also|then|later|had|has|have|first)\s+)*$/u;
@@ -315,7 +317,11 @@ export function findMeetings(
     );
 
   // "WASHINGTON (UrduPoint News / Sputnik - 10th December, 2021) X discussed …": a dateline left in the text dates the report
-  const inDateline = (d: { start: number }): boolean => /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start));
+  // "Montevideo, 6 December 2024. The Chancellor …": a place and a date opening a paragraph are a dateline too
+  const inDateline = (d: { start: number; end: number }): boolean =>
+    /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start)) ||
+    (/(?:^|\n)[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*(?:,\s*[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)*)?,\s*$/u.test(report.body.slice(Math.max(0, d.start - 60), d.start)) &&
+      /^\s*(?:[.(–—-]|\/)/.test(report.body.slice(d.end, d.end + 3)));
 
   // "… the decisions of the 40th GCC Summit, held in Riyadh in December": the date of the event just named
   const heldEventDate = (d: { start: number }): boolean =>
@@ -359,6 +365,9 @@ export function findMeetings(
       // "… began his trip on 3 June in Tashkent. There he was received by …": the paragraph's day goes on
       // (not to what happened "earlier" or "previously")
       if (/\b(?:earlier|previously|ago|once)\b/i.test(s.text)) return null;
+      // "The minister then met …", "Afterwards he received …": the next encounter of the day the narrative stands at
+      // (not a meeting still to come: "will then meet …")
+      if (/\b(?:then|afterwards|subsequently|thereafter)\b/i.test(s.text) && !/\b(?:will|shall|expected|scheduled|plans?|is\s+to|are\s+to)\b/i.test(s.text) && lastMeeting()) return narrativeDay(s);
       for (let i = s.index - 1; i >= 0 && sentences[i].paragraph === s.paragraph; i--) {
         if (sentences[i].dates.length) return dayOf(sentences[i]);
         // "… received him on Wednesday morning. The two ministers discussed … Hudec also met X": that day's meeting
@@ -1012,7 +1021,10 @@ export function findMeetings(
     if (sibling) m.date = sibling.date;
   }
   // the lead is the first paragraph's first sentence that states a day ("ASTANA." alone before it is the dateline)
-  const lead = sentences.filter((x) => x.paragraph === sentences[0]?.paragraph).find((x) => dayOf(x));
+  // (a headline standing as a paragraph of its own, with no full stop, is not the lead)
+  const headline = sentences[0] && sentences.filter((x) => x.paragraph === sentences[0].paragraph).length === 1 && !/[.!?"”]\s*$/.test(sentences[0].text);
+  const leadParagraph = headline ? sentences.find((x) => x.paragraph !== sentences[0].paragraph)?.paragraph : sentences[0]?.paragraph;
+  const lead = sentences.filter((x) => x.paragraph === leadParagraph).find((x) => dayOf(x));
   const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x) && !inConference(x.start));
   // a lead about a conference dates the conference, unless it tells of the meetings held there that day
   const leadOfMeetings = lead && (!conferences.some((c) => c.sentenceIndex === lead.index) || LEAD_MEETINGS.test(lead.text));
@@ -1022,8 +1034,12 @@ export function findMeetings(
     for (const m of meetings) {
       if (m.date || m.recalled || m.status !== 'held') continue;
       // the first meeting told takes the lead's day unless a sentence between them gives another
-      const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => x.dates.length);
-      if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
+      // (a month or a year named in between belongs to some other event and moves no day)
+      const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => dayOf(x));
+      // a lead that announces a series of meetings ("held a number of bilateral meetings yesterday") dates each
+      // one told after it, the "later" and "also" ones included
+      const series = SERIES_LEAD.test(lead.text) && !between;
+      if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : series || !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
   }
   // "spoke by phone on Monday": a meeting held lies on or before the publication day, whatever future words are near

@@ -537,7 +537,8 @@ describe('meeting dates the narrative carries', () => {
     );
     expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
       ['Idriss Mahamat', '2024-05-12'],
-      ['Ana Duarte', null],
+      // the series' day: a "later" meeting of the series is still one of that day (not December's)
+      ['Ana Duarte', '2024-05-12'],
     ]);
   });
 });
@@ -821,5 +822,32 @@ describe('two people of different countries who review, examine or explore somet
 
   test('two people of one country reviewing something is no meeting', () => {
     expect(told('Tomas Berg and Kari Holm reviewed the budget of the embassy.')).toEqual([]);
+  });
+});
+
+describe('meeting days carried through the narrative', () => {
+  const told = (text: string) => fromText(text, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status, m.date]);
+
+  test('"then", "afterwards", "subsequently": the next encounter of the day the narrative stands at, across paragraphs', () => {
+    expect(told('Norwegian Foreign Minister Tomas Berg arrived in Lima.\n\nOn Monday he received Peruvian Foreign Minister Lucia Ramos.\n\nTomas Berg then met with Chilean Foreign Minister Pablo Soto.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-06'],
+      ['Tomas Berg+Pablo Soto', 'held', '2024-05-06'],
+    ]);
+    expect(told('Norwegian Foreign Minister Tomas Berg is touring South America.\n\nTomas Berg held talks with Peruvian Foreign Minister Lucia Ramos on 3 May in Lima.\n\nThe visit focused on fisheries.\n\nAfterwards, Tomas Berg was received by Chilean President Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-03']);
+    expect(told('Norwegian Foreign Minister Tomas Berg is in Lima.\n\nYesterday Tomas Berg sat down with Peruvian Foreign Minister Lucia Ramos.\n\nSubsequently the Norwegian minister held talks with Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-07']);
+  });
+
+  test('a meeting still to come takes no day from the narrative', () => {
+    expect(told('Norwegian Foreign Minister Tomas Berg is in Lima.\n\nYesterday Tomas Berg sat down with Peruvian Foreign Minister Lucia Ramos.\n\nSubsequently the Norwegian minister will meet Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'planned', null]);
+  });
+
+  test('a lead announcing a series of meetings dates each one told after it, "later" and "also" ones included', () => {
+    // a headline paragraph before the lead, and "Lima, 6 May 2024." opening the lead as a dateline
+    expect(told('Berg holds talks in Lima\n\nLima, 6 May 2024. Norwegian Foreign Minister Tomas Berg held a series of bilateral meetings yesterday with his peers.\n\nTomas Berg first met Peruvian Foreign Minister Lucia Ramos.\n\nLater, Tomas Berg met Chilean Foreign Minister Pablo Soto.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-07'],
+      ['Tomas Berg+Pablo Soto', 'held', '2024-05-07'],
+    ]);
+    expect(told('Oslo, 7 May. Norwegian Foreign Minister Tomas Berg had several meetings on Monday in Lima.\n\nTomas Berg met Peruvian Foreign Minister Lucia Ramos.\n\nHe also received Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-06']);
+    expect(told('Norwegian Foreign Minister Tomas Berg held a number of talks on Tuesday on the margins of the forum.\n\nHe met Peruvian Foreign Minister Lucia Ramos.\n\nTomas Berg later sat down with Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-07']);
   });
 });
