@@ -53,7 +53,9 @@ const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call
 /** "The meeting of X and Y …", "During the talks between X and Y": a sentence opening on the people who met. */
 const MEETING_OF = /^(?:(?:During|At|In)\s+)?(?:The|the|Their|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|call)\s+(?:of|between)\s+(?!the\s)/;
 /** "a trilateral meeting brought together X, Y and Z". */
-const TOGETHER = /\b(?:meeting|talks|consultations|summit|session)\s+(?:also\s+)?(?:brought|brings|bringing)\s+together\s/i;
+// (", hosted by X," between the noun and the verb: the host takes part too)
+const TOGETHER =
+  /\b(?:meeting|talks|consultations|summit|session|negotiations|dialogue)(,\s*(?:which\s+(?:was|were)\s+)?(?:hosted|chaired|co-chaired|convened|mediated|moderated)\s+by\s+[^,;.]+(?:,\s*[^,;.]+)?,)?\s+(?:also\s+)?(?:brought|brings|bringing|will\s+bring)\s+together\s/i;
 /** "…, co-chaired by X and Y": the two heads of a bilateral mechanism's meeting. */
 const CO_CHAIRED = /,\s*(?:which\s+was\s+)?co-?chaired\s+by\s/i;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
@@ -628,6 +630,12 @@ export function findMeetings(
         const gap = report.body.slice(group.length ? named.find((y) => y.official === group[group.length - 1])!.end : at, x.start);
         if (group.length ? !/^\s*,?\s*(?:and\s+)?/.test(gap) || !gapWordsOk(gap) || verbBetween(s, x.start - gap.length, x.start) : !gapWordsOk(gap)) break;
         group.push(x.official);
+      }
+      // "The talks, hosted by X, brought together A and B": X met them
+      if (opener === together && together[1] && group.length >= 2) {
+        const from = s.start + together.index;
+        const hosts = sm.filter((x) => x.start >= from && x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official);
+        for (const h of hosts.reverse()) if (!group.includes(h)) group.unshift(h);
       }
       // two co-chairs of one state chair a meeting of others
       const [a, b] = group.map((i) => officials[i].country);

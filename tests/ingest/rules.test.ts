@@ -851,3 +851,14 @@ describe('meeting days carried through the narrative', () => {
     expect(told('Norwegian Foreign Minister Tomas Berg held a number of talks on Tuesday on the margins of the forum.\n\nHe met Peruvian Foreign Minister Lucia Ramos.\n\nTomas Berg later sat down with Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-07']);
   });
 });
+
+describe('a meeting noun, a clause naming its host, then "brought together"', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status]);
+
+  test('the host in ", hosted by X," / ", which was chaired by X," takes part with the people brought together', () => {
+    expect(told('The closed-door talks, hosted by Peruvian Foreign Minister Lucia Ramos, brought together Chilean Foreign Minister Pablo Soto and Bolivian Foreign Minister Ana Duarte for six hours.')).toEqual([['Lucia Ramos+Pablo Soto+Ana Duarte', 'held']]);
+    expect(told('The dialogue, which was chaired by President Lucia Ramos of Peru, will bring together Tomas Berg and Chilean Foreign Minister Pablo Soto on Friday.')).toEqual([['Lucia Ramos+Tomas Berg+Pablo Soto', 'planned']]);
+    expect(told('Last week the negotiations, mediated by Peruvian Foreign Minister Lucia Ramos, brought together Tomas Berg and Bolivian Foreign Minister Ana Duarte.')).toEqual([['Lucia Ramos+Tomas Berg+Ana Duarte', 'held']]);
+  });
+});
