@@ -862,3 +862,14 @@ describe('a meeting noun, a clause naming its host, then "brought together"', ()
     expect(told('Last week the negotiations, mediated by Peruvian Foreign Minister Lucia Ramos, brought together Tomas Berg and Bolivian Foreign Minister Ana Duarte.')).toEqual([['Lucia Ramos+Tomas Berg+Ana Duarte', 'held']]);
   });
 });
+
+describe('co-chairing something with a named person is meeting that person', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status]);
+
+  test('"to co-chair … together with X", "co-chaired … with X", "is co-chairing … with X"', () => {
+    expect(told('Tomas Berg said he will visit Lima next Tuesday to co-chair the session of the joint council together with Peruvian Foreign Minister Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', 'planned']]);
+    expect(told('On Monday Tomas Berg co-chaired the business council with Chilean Economy Minister Pablo Soto.')).toEqual([['Tomas Berg+Pablo Soto', 'held']]);
+    expect(told('Tomas Berg is co-chairing the ministerial working group in Lima this week with Bolivian Foreign Minister Ana Duarte.')).toEqual([['Tomas Berg+Ana Duarte', 'held']]);
+  });
+});
