@@ -100,8 +100,8 @@ const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|again|also\s+(?:met|held|had|received))\b/i;
 /** "The two leaders met again on Tuesday": the people of the last meeting, met once more. */
-/** "The two leaders agreed to meet in person": the people of the last meeting, to meet again. */
-const AGREED_TO_MEET = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|counterparts)\s+(?:also\s+)?agreed\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting))\b/;
+/** "The two leaders agreed to meet in person", "… are expected to meet again", "… will meet": the people of the last meeting, to meet again. */
+const AGREED_TO_MEET = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|counterparts)\s+(?:also\s+)?(?:agreed\s+to|are\s+(?:expected|due|scheduled|set|slated)\s+to|are\s+to|will|plan\s+to)\s+(?:(?:also|again)\s+)?(?:meet|hold\s+(?:talks|a\s+meeting))\b/;
 const MET_AGAIN = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|delegations|counterparts)\s+(?:also\s+)?(?:met|held\s+(?:talks|a\s+meeting)|spoke|talked)\s+again\b/;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
 const ROSTER =

@@ -873,3 +873,15 @@ describe('co-chairing something with a named person is meeting that person', () 
     expect(told('Tomas Berg is co-chairing the ministerial working group in Lima this week with Bolivian Foreign Minister Ana Duarte.')).toEqual([['Tomas Berg+Ana Duarte', 'held']]);
   });
 });
+
+describe('"the two ministers are expected to meet again": the last meeting\'s people, planned', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status, m.extraction?.rule]);
+
+  test('"are expected to meet again", "will meet again", "are due to hold talks"', () => {
+    const planned = ['Tomas Berg+Lucia Ramos', 'planned', 'meeting.agreed-to-meet'];
+    expect(told('Tomas Berg held talks with Peruvian Foreign Minister Lucia Ramos on Monday. The two ministers are expected to meet again on the sidelines of the Andean summit.')[1]).toEqual(planned);
+    expect(told('Tomas Berg received Peruvian President Lucia Ramos. Both leaders will meet again in Oslo in June.')[1]).toEqual(planned);
+    expect(told('Tomas Berg spoke by phone with Peruvian Foreign Minister Lucia Ramos. The two sides are due to hold talks in Lima.')[1]).toEqual(planned);
+  });
+});
