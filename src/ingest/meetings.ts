@@ -40,7 +40,7 @@ export interface ExtractedMeeting extends MeetingDetails {
 }
 
 const TRIGGER =
-  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|visited(?=\s+(?:(?:President|Prime|Minister|King|Queen|Emir|Amir|Speaker|Chairman|Secretary|Ambassador)\b|[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+\s+(?:at|in)\s+(?:his|her|the)\s+(?:residence|office|palace)))|(?:meetings|talks)\b[^.;:]{0,120}?,\s*(?:including|notably|among\s+them)\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
+  /\b(?:met(?:\s+with)?|meets(?:\s+with)?|meet(?:\s+with)?|(?:held|hold|holds|holding|had|has|have)\s+(?:a\s+|an\s+|separate\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:meetings?|talks|consultations|negotiations|conversation|discussions|call|audience|lunch|luncheon|dinner|breakfast|dialogue|round\s+of\s+talks|exchange\s+of\s+views)(?:\s+(?:on|in|at)\s+[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2}?){0,2}(?:\s+(?:that\s+day|the\s+same\s+day|today|yesterday|on\s+[\p{Lu}][\p{L}]+(?:\s+\d{1,2})?|on\s+\d{1,2}\s+[\p{Lu}][\p{L}]+|(?:this|last|on)\s+(?:[\p{Lu}][\p{L}]+|morning|afternoon|evening|week)(?:\s+(?:morning|afternoon|evening))?|earlier\s+(?:today|this\s+week)))?\s+with|(?:talks|negotiations|consultations|conversation)\s+with|(?:spoke|speaks|talked|talks|spoken)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\s+(?:with|to)|(?:took|received|receives|takes)\s+a\s+(?:tele)?phone\s+call\s+from|(?:tele)?phone\s+(?:call|conversation|talks)\s+with|video\s*(?:call|conference|link)\s+with|(?:welcomed|received|greeted|hosted|met)(?:\s+(?:in\s+audience|in\s+(?:his|her)\s+office|today|tomorrow|yesterday|later|first|then|also|on\s+[\p{Lu}][\p{L}]+|this\s+(?:morning|afternoon|evening)))*\s+by|(?:granted|grants|gave|gives)\s+(?:an\s+)?audience\s+to|(?:welcomed|welcomes)(?=\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}delegation\b)|received|receives|receive|(?<=(?:before|after|while|prior\s+to)\s)(?:receiving|hosting|meeting(?:\s+with)?)(?=\s+(?:with\s+)?[\p{Lu}])|hosted|hosts|(?:welcomed|welcomes)(?=\s+(?:his|her|the|[\p{Lu}]))|phoned|telephoned|called\s+on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?calls?\s+(?:[a-z]+\s+)?on|(?:pay|pays|paid|paying)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?visit\s+to(?=\s+(?:the\s+|his\s+|her\s+)?[\p{Lu}])|sat\s+down\s+with|co-?chair(?:ed|s|ing)?\s[^.;:]{0,120}?\s(?:together\s+)?with(?=\s)|visited(?=\s+(?:(?:President|Prime|Minister|King|Queen|Emir|Amir|Speaker|Chairman|Secretary|Ambassador)\b|[\p{Lu}][\p{L}'’-]+\s+[\p{Lu}][\p{L}'’-]+\s+(?:at|in)\s+(?:his|her|the)\s+(?:residence|office|palace)))|(?:meetings|talks)\b[^.;:]{0,120}?,\s*(?:including|notably|among\s+them)\s+with|(?:discussed|discusses|discuss|talked|spoke|speaks|speak|conferred|exchanged\s+(?:views|opinions|ideas))\b[^.;:]{0,200}?\s+with(?=\s)|meetings?(?:\s+(?:of|between)\s+[^,.;]*?)?(?:\s+in\s+[A-Z][\p{L}-]*(?:,?\s+[A-Z][\p{L}-]*)?)?\s+with)\b/gu;
 const HEADS_OF_STATE =
   /\b(?:meeting|meetings|talks|summit)\s+(?:of|between)\s+(?:the\s+)?(?:two\s+)?(?:heads\s+of\s+states?|heads\s+of\s+government|leaders|presidents)\b/i;
 const GROUP_MEETING = /\b(?:A|An|a|an)\s+(?:[\w-]+\s+){0,2}meeting\s+of\s+(?:the\s+)?[a-z][^.]*?\b(?:was|were)\s+held\b/;
@@ -53,7 +53,9 @@ const BETWEEN = /\b(?:talks|meeting|negotiations|consultations|conversation|call
 /** "The meeting of X and Y …", "During the talks between X and Y": a sentence opening on the people who met. */
 const MEETING_OF = /^(?:(?:During|At|In)\s+)?(?:The|the|Their|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|call)\s+(?:of|between)\s+(?!the\s)/;
 /** "a trilateral meeting brought together X, Y and Z". */
-const TOGETHER = /\b(?:meeting|talks|consultations|summit|session)\s+(?:also\s+)?(?:brought|brings|bringing)\s+together\s/i;
+// (", hosted by X," between the noun and the verb: the host takes part too)
+const TOGETHER =
+  /\b(?:meeting|talks|consultations|summit|session|negotiations|dialogue)(,\s*(?:which\s+(?:was|were)\s+)?(?:hosted|chaired|co-chaired|convened|mediated|moderated)\s+by\s+[^,;.]+(?:,\s*[^,;.]+)?,)?\s+(?:also\s+)?(?:brought|brings|bringing|will\s+bring)\s+together\s/i;
 /** "…, co-chaired by X and Y": the two heads of a bilateral mechanism's meeting. */
 const CO_CHAIRED = /,\s*(?:which\s+was\s+)?co-?chaired\s+by\s/i;
 const BETWEEN_HELD = /\b(?:was|were|will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+held\b|\b(?:took|take|takes|will\s+take)\s+place\b|\btook\s+place\b/i;
@@ -67,12 +69,14 @@ const WEEK_SHIFT = /\b(?:a|one)\s+week\s+(later|earlier|before|after|ago)\b/i;
 const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 /** A lead that reports meetings: "held a series of bilateral meetings on November 12 on the margins of …". */
 const LEAD_MEETINGS = /\b(?:met|meets|received|receives|held\s+(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:meetings?|talks)|(?:bilateral|separate)\s+(?:meetings|talks))\b/;
+/** A lead that announces several meetings of one day: "held a series of bilateral meetings", "had several meetings". */
+const SERIES_LEAD = /\b(?:held|had|conducted|holds|has\s+held|have\s+held)\s+(?:a\s+(?:number|series|round)\s+of\s+|several\s+|separate\s+|multiple\s+)(?:[\w-]+\s+){0,2}?(?:meetings|talks)\b/;
 /** "The Slovak premier, who …,", "the Pakistani guest": a subject known by its country and role. */
 const DEMONYM_SUBJECT =
   /\b[Tt]he\s+([\p{Lu}][\p{L}]+)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:guest|visitor|premier|minister|leader|diplomat|president|speaker|envoy|chief|head|official|chairman|chair)\b(?:,[^;]*?,)?\s+(?:(?:also|then|later|had|has|have|first)\s+)*$/u;
 /** What lies between one meeting's counterparts and a verb that shares its subject: ", and later", ", with whom he". */
 const SHARED_SUBJECT =
-  /^(?:[^.;]*?,\s*(?:and|but)\s+(?:(?:later|also|then|afterwards|subsequently|separately|likewise|in\s+addition)\s+)*|[^.;,]*,\s*(?:with\s+)?whom\s+(?:he|she|they)\s+(?:(?:also|later|then)\s+)*)$/;
+  /^(?:[^.;]*?,\s*(?:and|but)\s+(?:(?:later|also|then|afterwards|subsequently|separately|likewise|in\s+addition)\s+)*|[^.;,]*,\s*(?:with\s+)?whom\s+(?:he|she|they)\s+(?:(?:also|later|then)\s+)*|(?![^.;]*\b(?:who|whom|which)\b)[^.;]*?\s(?:before|after|prior\s+to|ahead\s+of|while|then)\s+(?:\w+ing\b[^.;,]{0,40}?\s+)?)$/;
 /** "The talks took place in Tokyo on 6 May": where and when of the meeting just reported. */
 const VENUE = /^(?:The|Their|This)\s+(?:[\w-]+\s+)?(?:meeting|talks|conversation|audience|call|consultations|negotiations)\s+(?:was\s+held|were\s+held|took\s+place)\b/;
 /** "At the meeting with …", "In a meeting with …", "During their talks with …": a sentence opening on the meeting. */
@@ -90,14 +94,14 @@ const COUNTERPARTS = /^[^.;]{0,40}?\b(?:his|her|their)\s+(?:[\p{L}-]+\s+)?(?:cou
 const REMOTE = /\b(?:phone[ds]?|telephone[ds]?|video\w*|virtual|online)\b/i;
 /** "X and Y discussed … at a meeting in Minsk": two named subjects, no meeting verb. */
 const JOINT_AT =
-  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations|negotiations|meeting|(?:tele)?phone\s+(?:call|conversation)|video\s*(?:call|conference)|videoconference)\b(?!\s+with\b)|(?:co-)?chaired\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?session\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:joint|intergovernmental|bilateral|mixed)\b)/i;
+  /\b(?:(?:(?:at|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:following|after)\s+(?:(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks)|(?:[\w-]+\s+){0,2}?talks))\b(?!\s+(?:with|of|between)\b)|(?:held|hold|holds|had|conducted|chaired|co-chaired|chair|chairs|co-chair|co-chairs)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}?(?:talks|consultations?|negotiations|meeting|(?:tele)?phone\s+(?:call|conversation)|video\s*(?:call|conference)|videoconference)\b(?!\s+with\b)|(?:co-)?chaired\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?session\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:joint|intergovernmental|bilateral|mixed)\b)/i;
 /** "X and Y discussed", "… talked about", "… exchanged views": the verb right after two coordinated people. */
-const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|talked|exchanged\s+(?:views|opinions)|conferred|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
+const JOINT_TALK = /(?<=\s)(?:(?:also|have|had|then|later|today|yesterday)\s+)?(?:discussed|reviewed(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|guards?|parades?|honou?r))|examined|explored|talked|exchanged\s+(?:views|opinions)|conferred|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|held\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation|talks))\b/;
 /** Words that present a meeting as one more encounter, not a retelling of one reported before. */
 const ANOTHER_ENCOUNTER = /\b(?:later|separate(?:ly)?|afterwards|subsequently|another|again|also\s+(?:met|held|had|received))\b/i;
 /** "The two leaders met again on Tuesday": the people of the last meeting, met once more. */
-/** "The two leaders agreed to meet in person": the people of the last meeting, to meet again. */
-const AGREED_TO_MEET = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|counterparts)\s+(?:also\s+)?agreed\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting))\b/;
+/** "The two leaders agreed to meet in person", "… are expected to meet again", "… will meet": the people of the last meeting, to meet again. */
+const AGREED_TO_MEET = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|counterparts)\s+(?:also\s+)?(?:agreed\s+to|are\s+(?:expected|due|scheduled|set|slated)\s+to|are\s+to|will|plan\s+to)\s+(?:(?:also|again)\s+)?(?:meet|hold\s+(?:talks|a\s+meeting))\b/;
 const MET_AGAIN = /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\w-]+\s+)?(?:leaders|ministers|sides|officials|presidents|delegations|counterparts)\s+(?:also\s+)?(?:met|held\s+(?:talks|a\s+meeting)|spoke|talked)\s+again\b/;
 /** "leaders due to engage with X include …", "those he is expected to meet are …": a roster of counterparts. */
 const ROSTER =
@@ -146,7 +150,7 @@ const WITH_WHOM =
   /,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:is|are|was|were)\s+)?(?:(?:will|would|also|expected\s+to|scheduled\s+to|due\s+to|set\s+to|to)\s+)*(?:hold|held|holds|have|had|has)\s+(?:talks|a\s+meeting|meetings|consultations)\b|,\s*with\s+whom\s+(?:he|she|they)\s+(?:(?:will|also|is\s+expected\s+to)\s+)*(?:met|meet|meets)\b/;
 const UNNAMED_SUBJECT =
   /\b[Tt]he\s+(?:[A-Z][\p{L}-]*\s+){0,3}?(?:Secretary-General|Secretary\s+General|President|Prime\s+Minister|Minister|Chairman|Chairperson|Chair|Speaker|Ambassador|Director-General|Director\s+General|Commissioner|High\s+Representative|Governor|Mayor|King|Emir)\s+(?:(?:also|today|has|had|then|later)\s+)*$/u;
-const PLANNED_BEFORE = /\b(?:will|shall|to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
+const PLANNED_BEFORE = /\b(?:will|shall|(?<!\bprior\s)to|is\s+to|are\s+to|plans?\s+to|is\s+scheduled\s+to|is\s+expected\s+to|would)\s+(?:also\s+)?$/i;
 const REGION_END =
   /[;]|,\s*(?:focusing|discussing|where|which|during|saying|noting|and\s+(?:informed|discussed|exchanged|briefed|signed|agreed))|\s(?:and\s+)?(?:informed|discussed|focusing|exchanged|to\s+(?:discuss|exchange|review)|on\s+the\s+sidelines|within\s+the\s+framework|and\s+was|and\s+were|made\s+the)\b/;
 
@@ -315,7 +319,11 @@ export function findMeetings(
     );
 
   // "WASHINGTON (UrduPoint News / Sputnik - 10th December, 2021) X discussed …": a dateline left in the text dates the report
-  const inDateline = (d: { start: number }): boolean => /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start));
+  // "Montevideo, 6 December 2024. The Chancellor …": a place and a date opening a paragraph are a dateline too
+  const inDateline = (d: { start: number; end: number }): boolean =>
+    /^[\p{Lu}][\p{Lu} .'’-]+\s*\([^)]*$/u.test(report.body.slice(sentences[0]?.start ?? 0, d.start)) ||
+    (/(?:^|\n)[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*(?:,\s*[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)*)?,\s*$/u.test(report.body.slice(Math.max(0, d.start - 60), d.start)) &&
+      /^\s*(?:[.(–—-]|\/)/.test(report.body.slice(d.end, d.end + 3)));
 
   // "… the decisions of the 40th GCC Summit, held in Riyadh in December": the date of the event just named
   const heldEventDate = (d: { start: number }): boolean =>
@@ -359,6 +367,9 @@ export function findMeetings(
       // "… began his trip on 3 June in Tashkent. There he was received by …": the paragraph's day goes on
       // (not to what happened "earlier" or "previously")
       if (/\b(?:earlier|previously|ago|once)\b/i.test(s.text)) return null;
+      // "The minister then met …", "Afterwards he received …": the next encounter of the day the narrative stands at
+      // (not a meeting still to come: "will then meet …")
+      if (/\b(?:then|afterwards|subsequently|thereafter)\b/i.test(s.text) && !/\b(?:will|shall|expected|scheduled|plans?|is\s+to|are\s+to)\b/i.test(s.text) && lastMeeting()) return narrativeDay(s);
       for (let i = s.index - 1; i >= 0 && sentences[i].paragraph === s.paragraph; i--) {
         if (sentences[i].dates.length) return dayOf(sentences[i]);
         // "… received him on Wednesday morning. The two ministers discussed … Hudec also met X": that day's meeting
@@ -619,6 +630,12 @@ export function findMeetings(
         const gap = report.body.slice(group.length ? named.find((y) => y.official === group[group.length - 1])!.end : at, x.start);
         if (group.length ? !/^\s*,?\s*(?:and\s+)?/.test(gap) || !gapWordsOk(gap) || verbBetween(s, x.start - gap.length, x.start) : !gapWordsOk(gap)) break;
         group.push(x.official);
+      }
+      // "The talks, hosted by X, brought together A and B": X met them
+      if (opener === together && together[1] && group.length >= 2) {
+        const from = s.start + together.index;
+        const hosts = sm.filter((x) => x.start >= from && x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart').map((x) => x.official);
+        for (const h of hosts.reverse()) if (!group.includes(h)) group.unshift(h);
       }
       // two co-chairs of one state chair a meeting of others
       const [a, b] = group.map((i) => officials[i].country);
@@ -968,7 +985,8 @@ export function findMeetings(
       const named = sm.filter((x) => x.end <= at && x.official >= 0 && x.kind !== 'pronoun' && x.kind !== 'counterpart');
       const last = named[named.length - 1];
       const group: number[] = [];
-      if (last && /^\s*$/.test(report.body.slice(last.end, at))) {
+      // the closing comma of an apposition ("X and his counterpart, Y, reviewed …") still joins the last name to the verb
+      if (last && /^\s*,?\s*$/.test(report.body.slice(last.end, at))) {
         group.push(last.official);
         for (let k = named.length - 2; k >= 0; k--) {
           const gap = report.body.slice(named[k].end, named[k + 1].start);
@@ -1011,7 +1029,10 @@ export function findMeetings(
     if (sibling) m.date = sibling.date;
   }
   // the lead is the first paragraph's first sentence that states a day ("ASTANA." alone before it is the dateline)
-  const lead = sentences.filter((x) => x.paragraph === sentences[0]?.paragraph).find((x) => dayOf(x));
+  // (a headline standing as a paragraph of its own, with no full stop, is not the lead)
+  const headline = sentences[0] && sentences.filter((x) => x.paragraph === sentences[0].paragraph).length === 1 && !/[.!?"”]\s*$/.test(sentences[0].text);
+  const leadParagraph = headline ? sentences.find((x) => x.paragraph !== sentences[0].paragraph)?.paragraph : sentences[0]?.paragraph;
+  const lead = sentences.filter((x) => x.paragraph === leadParagraph).find((x) => dayOf(x));
   const leadDate = lead?.dates.find((x) => x.from.precision === 'DAY' && x.from.value === x.to.value && !statementDate(x) && !inDateline(x) && !inConference(x.start));
   // a lead about a conference dates the conference, unless it tells of the meetings held there that day
   const leadOfMeetings = lead && (!conferences.some((c) => c.sentenceIndex === lead.index) || LEAD_MEETINGS.test(lead.text));
@@ -1021,8 +1042,12 @@ export function findMeetings(
     for (const m of meetings) {
       if (m.date || m.recalled || m.status !== 'held') continue;
       // the first meeting told takes the lead's day unless a sentence between them gives another
-      const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => x.dates.length);
-      if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
+      // (a month or a year named in between belongs to some other event and moves no day)
+      const between = sentences.slice(lead.index + 1, m.sentenceIndex).some((x) => dayOf(x));
+      // a lead that announces a series of meetings ("held a number of bilateral meetings yesterday") dates each
+      // one told after it, the "later" and "also" ones included
+      const series = SERIES_LEAD.test(lead.text) && !between;
+      if (m === first ? m.sentenceIndex <= lead.index + 2 || !between : series || !/\b(?:also|later|earlier|separately|afterwards|another)\b/i.test(m.evidence.sentence)) m.date = leadDate.from;
     }
   }
   // "spoke by phone on Monday": a meeting held lies on or before the publication day, whatever future words are near

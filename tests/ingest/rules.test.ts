@@ -537,7 +537,8 @@ describe('meeting dates the narrative carries', () => {
     );
     expect(g.meetings.map((m) => [m.participants[1], m.date])).toEqual([
       ['Idriss Mahamat', '2024-05-12'],
-      ['Ana Duarte', null],
+      // the series' day: a "later" meeting of the series is still one of that day (not December's)
+      ['Ana Duarte', '2024-05-12'],
     ]);
   });
 });
@@ -766,5 +767,121 @@ describe('a sentence opening on the meeting of two people, and joint calls', () 
 
   test('"X and Y held a joint press conference" is no meeting', () => {
     expect(meetingsOf('Tomas Berg and Lucia Ramos held a joint press conference.')).toEqual([]);
+  });
+});
+
+describe('a participle clause shares the subject of the meeting verb before it', () => {
+  const intro = 'Foreign Minister Tomas Berg of Norway, President Lucia Ramos of Peru and Prime Minister Kari Holm of Peru were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`).meetings.map((m) => m.participants.join('+'));
+
+  test('"X held talks with Y before paying a call on Z": X met Z, not Y', () => {
+    expect(meetingsOf('Tomas Berg held long talks with Lucia Ramos before paying a courtesy call on Kari Holm.')).toEqual(['Tomas Berg+Lucia Ramos', 'Tomas Berg+Kari Holm']);
+  });
+
+  test('other tenses and orders: "after meeting …", "prior to …", "while …"', () => {
+    expect(meetingsOf('Tomas Berg will meet Kari Holm on Friday after holding talks with Lucia Ramos.')).toEqual(['Tomas Berg+Kari Holm', 'Tomas Berg+Lucia Ramos']);
+    expect(meetingsOf('Tomas Berg received Lucia Ramos at the palace prior to receiving Kari Holm.')).toEqual(['Tomas Berg+Lucia Ramos', 'Tomas Berg+Kari Holm']);
+  });
+
+  test('a relative clause in between has a subject of its own', () => {
+    expect(meetingsOf('Tomas Berg met Lucia Ramos, who had arrived after holding talks with Kari Holm.')).not.toContain('Tomas Berg+Kari Holm');
+  });
+});
+
+describe('two coordinated people who co-chair a consultation hold a meeting (singular or plural noun)', () => {
+  const intro = 'Deputy Foreign Minister Tomas Berg of Norway and Deputy Foreign Minister Lucia Ramos of Peru were in Lima.';
+  const meetingsOf = (text: string) => fromText(`${intro}\n\n${text}`).meetings.map((m) => [m.participants.join('+'), m.extraction?.rule]);
+
+  test('"co-chaired the third political consultation", "held the annual consultation", "chaired the consultations"', () => {
+    expect(meetingsOf('Tomas Berg and Peruvian Deputy Foreign Minister Lucia Ramos co-chaired the third political consultation between the two ministries.')).toEqual([['Tomas Berg+Lucia Ramos', 'meeting.joint']]);
+    expect(meetingsOf('On Monday Lucia Ramos and Tomas Berg held the annual consultation of their foreign ministries.')).toEqual([['Lucia Ramos+Tomas Berg', 'meeting.joint']]);
+    expect(meetingsOf('Tomas Berg and Lucia Ramos will chair the consultations in Oslo next year.')).toEqual([['Tomas Berg+Lucia Ramos', 'meeting.joint']]);
+  });
+});
+
+describe('a time adverbial between the meeting noun and "with"', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima, where Peruvian President Lucia Ramos waited.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.date, m.extraction?.rule]);
+
+  test('"held a video call this Tuesday with", "had a phone conversation last Friday evening with", "held talks on 3 May with"', () => {
+    expect(told('Tomas Berg held a video call this Tuesday with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-07', 'meeting.call']]);
+    expect(told('Tomas Berg had a phone conversation last Friday evening with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-03', 'meeting.call']]);
+    expect(told('Tomas Berg held talks on 3 May with Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-03', 'meeting.verb']]);
+  });
+});
+
+describe('two people of different countries who review, examine or explore something together met', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima, where Peruvian President Lucia Ramos and Norwegian Ambassador Kari Holm waited.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.date, m.extraction?.rule]);
+
+  test('the verb may follow an apposition\'s closing comma, and the day may stand before the object', () => {
+    expect(told('Tomas Berg and his Peruvian counterpart, Lucia Ramos, reviewed on Monday the state of bilateral ties.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-06', 'meeting.joint-talk']]);
+    expect(told('Lucia Ramos and Tomas Berg explored ways to expand trade.')).toEqual([['Lucia Ramos+Tomas Berg', null, 'meeting.joint-talk']]);
+    expect(told('Yesterday Tomas Berg and Lucia Ramos examined the draft fisheries treaty.')).toEqual([['Tomas Berg+Lucia Ramos', '2024-05-07', 'meeting.joint-talk']]);
+  });
+
+  test('two people of one country reviewing something is no meeting', () => {
+    expect(told('Tomas Berg and Kari Holm reviewed the budget of the embassy.')).toEqual([]);
+  });
+});
+
+describe('meeting days carried through the narrative', () => {
+  const told = (text: string) => fromText(text, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status, m.date]);
+
+  test('"then", "afterwards", "subsequently": the next encounter of the day the narrative stands at, across paragraphs', () => {
+    expect(told('Norwegian Foreign Minister Tomas Berg arrived in Lima.\n\nOn Monday he received Peruvian Foreign Minister Lucia Ramos.\n\nTomas Berg then met with Chilean Foreign Minister Pablo Soto.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-06'],
+      ['Tomas Berg+Pablo Soto', 'held', '2024-05-06'],
+    ]);
+    expect(told('Norwegian Foreign Minister Tomas Berg is touring South America.\n\nTomas Berg held talks with Peruvian Foreign Minister Lucia Ramos on 3 May in Lima.\n\nThe visit focused on fisheries.\n\nAfterwards, Tomas Berg was received by Chilean President Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-03']);
+    expect(told('Norwegian Foreign Minister Tomas Berg is in Lima.\n\nYesterday Tomas Berg sat down with Peruvian Foreign Minister Lucia Ramos.\n\nSubsequently the Norwegian minister held talks with Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-07']);
+  });
+
+  test('a meeting still to come takes no day from the narrative', () => {
+    expect(told('Norwegian Foreign Minister Tomas Berg is in Lima.\n\nYesterday Tomas Berg sat down with Peruvian Foreign Minister Lucia Ramos.\n\nSubsequently the Norwegian minister will meet Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'planned', null]);
+  });
+
+  test('a lead announcing a series of meetings dates each one told after it, "later" and "also" ones included', () => {
+    // a headline paragraph before the lead, and "Lima, 6 May 2024." opening the lead as a dateline
+    expect(told('Berg holds talks in Lima\n\nLima, 6 May 2024. Norwegian Foreign Minister Tomas Berg held a series of bilateral meetings yesterday with his peers.\n\nTomas Berg first met Peruvian Foreign Minister Lucia Ramos.\n\nLater, Tomas Berg met Chilean Foreign Minister Pablo Soto.')).toEqual([
+      ['Tomas Berg+Lucia Ramos', 'held', '2024-05-07'],
+      ['Tomas Berg+Pablo Soto', 'held', '2024-05-07'],
+    ]);
+    expect(told('Oslo, 7 May. Norwegian Foreign Minister Tomas Berg had several meetings on Monday in Lima.\n\nTomas Berg met Peruvian Foreign Minister Lucia Ramos.\n\nHe also received Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-06']);
+    expect(told('Norwegian Foreign Minister Tomas Berg held a number of talks on Tuesday on the margins of the forum.\n\nHe met Peruvian Foreign Minister Lucia Ramos.\n\nTomas Berg later sat down with Chilean Foreign Minister Pablo Soto.')[1]).toEqual(['Tomas Berg+Pablo Soto', 'held', '2024-05-07']);
+  });
+});
+
+describe('a meeting noun, a clause naming its host, then "brought together"', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status]);
+
+  test('the host in ", hosted by X," / ", which was chaired by X," takes part with the people brought together', () => {
+    expect(told('The closed-door talks, hosted by Peruvian Foreign Minister Lucia Ramos, brought together Chilean Foreign Minister Pablo Soto and Bolivian Foreign Minister Ana Duarte for six hours.')).toEqual([['Lucia Ramos+Pablo Soto+Ana Duarte', 'held']]);
+    expect(told('The dialogue, which was chaired by President Lucia Ramos of Peru, will bring together Tomas Berg and Chilean Foreign Minister Pablo Soto on Friday.')).toEqual([['Lucia Ramos+Tomas Berg+Pablo Soto', 'planned']]);
+    expect(told('Last week the negotiations, mediated by Peruvian Foreign Minister Lucia Ramos, brought together Tomas Berg and Bolivian Foreign Minister Ana Duarte.')).toEqual([['Lucia Ramos+Tomas Berg+Ana Duarte', 'held']]);
+  });
+});
+
+describe('co-chairing something with a named person is meeting that person', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status]);
+
+  test('"to co-chair … together with X", "co-chaired … with X", "is co-chairing … with X"', () => {
+    expect(told('Tomas Berg said he will visit Lima next Tuesday to co-chair the session of the joint council together with Peruvian Foreign Minister Lucia Ramos.')).toEqual([['Tomas Berg+Lucia Ramos', 'planned']]);
+    expect(told('On Monday Tomas Berg co-chaired the business council with Chilean Economy Minister Pablo Soto.')).toEqual([['Tomas Berg+Pablo Soto', 'held']]);
+    expect(told('Tomas Berg is co-chairing the ministerial working group in Lima this week with Bolivian Foreign Minister Ana Duarte.')).toEqual([['Tomas Berg+Ana Duarte', 'held']]);
+  });
+});
+
+describe('"the two ministers are expected to meet again": the last meeting\'s people, planned', () => {
+  const intro = 'Norwegian Foreign Minister Tomas Berg arrived in Lima.';
+  const told = (text: string) => fromText(`${intro}\n\n${text}`, '2024-05-08').meetings.map((m) => [m.participants.join('+'), m.status, m.extraction?.rule]);
+
+  test('"are expected to meet again", "will meet again", "are due to hold talks"', () => {
+    const planned = ['Tomas Berg+Lucia Ramos', 'planned', 'meeting.agreed-to-meet'];
+    expect(told('Tomas Berg held talks with Peruvian Foreign Minister Lucia Ramos on Monday. The two ministers are expected to meet again on the sidelines of the Andean summit.')[1]).toEqual(planned);
+    expect(told('Tomas Berg received Peruvian President Lucia Ramos. Both leaders will meet again in Oslo in June.')[1]).toEqual(planned);
+    expect(told('Tomas Berg spoke by phone with Peruvian Foreign Minister Lucia Ramos. The two sides are due to hold talks in Lima.')[1]).toEqual(planned);
   });
 });
