@@ -844,19 +844,30 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
   return merged;
 }
 
-/** "the Antalya Diplomacy Forum", "the Munich Security Conference": an event named after its city is held there. */
+/**
+ * "the Antalya Diplomacy Forum", "the Munich Security Conference", "the XII Global Baku Forum": an event named after
+ * its city is held there, wherever the city stands among the capitalised words before the name's first "of".
+ */
 function placeFromName(records: ExtractedConference[]): void {
   for (const c of records) {
     if (c.city) continue;
-    const words = c.name.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/);
-    const first = words[0]?.replace(/[+].*$/, '');
-    // "Shanghai Cooperation Organisation summit", "Minsk Group meeting": a body named after a city, not the event
-    if (!first || !/^\p{Lu}/u.test(first) || words.length < 2 || ORG_WORDS.has(words[1].toLowerCase())) continue;
-    const p = findPlaces(first)[0];
-    const code = p ? (p.kind === 'city' && p.start === 0 && p.end === first.length ? p.code : null) : worldCityCode(first);
-    if (!code) continue;
-    c.city = first;
-    c.country ??= code;
+    // an edition in words ("tenth") may open the name
+    const all = c.name.replace(/^(?:the|a|an)\s+/i, '').replace(/^\p{Ll}+\s+(?=\p{Lu})/u, '').split(/\s+/);
+    const cut = all.findIndex((w) => !/^[\p{Lu}\d]/u.test(w));
+    const words = cut < 0 ? all : all.slice(0, cut);
+    for (let i = 0; i < words.length - 1; i++) {
+      const word = words[i].replace(/[+].*$/, '');
+      // "Shanghai Cooperation Organisation summit", "Minsk Group meeting": a body named after a city, not the event
+      const next = words[i + 1].toLowerCase();
+      if (!/^\p{Lu}/u.test(word) || (ORG_WORDS.has(next) && !STRONG_HEADS.has(next))) continue;
+      const p = findPlaces(word)[0];
+      // past the first word only a gazetteer city counts: an English word may also name a town somewhere
+      const code = p ? (p.kind === 'city' && p.start === 0 && p.end === word.length ? p.code : null) : i === 0 ? worldCityCode(word) : null;
+      if (!code) continue;
+      c.city = word;
+      c.country ??= code;
+      break;
+    }
   }
 }
 

@@ -132,6 +132,14 @@ describe('places written away from the name', () => {
     expect(sco?.city ?? null).toBeNull();
   });
 
+  test('the city may stand after the edition or a qualifier in the name; a body named after a city still is not the event', () => {
+    expect(conferences('The minister held talks on the margins of the VII International Lisbon Forum on Thursday.')[0]).toMatchObject({ edition: 7, city: 'Lisbon' });
+    expect(conferences('Delegates will gather for the 3rd Annual Nairobi Summit on Climate next week.')[0]).toMatchObject({ edition: 3, city: 'Nairobi' });
+    expect(conferences('At the tenth Global Doha Conference, which closed yesterday, the ministers spoke.')[0]).toMatchObject({ edition: 10, city: 'Doha' });
+    const [group] = conferences('Envoys attended the 5th meeting of the Minsk Group.');
+    expect(group?.city ?? null).toBeNull();
+  });
+
   test('"arrived in X, Country, on a working visit to take part in" the event', () => {
     const [c] = conferences('The Prosecutor General arrived in Tashkent, Uzbekistan, on a working visit to take part in the 6th Meeting of the Prosecutors General of the CIS Member States.');
     expect(c).toMatchObject({ edition: 6, city: 'Tashkent' });
