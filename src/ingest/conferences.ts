@@ -320,7 +320,11 @@ export function placeAfterIn(text: string): PlaceFound | null {
     // a city outside the gazetteer: "held in Suva, Fiji", "under way in Rosario"
     const word = /^(?:the\s+)?([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)/u.exec(n[1]);
     const name = word && [word[1], word[1].split(' ')[0]].find((w) => worldCityCode(w));
-    return name ? { city: name, country: worldCityCode(name) } : null;
+    if (name) return { city: name, country: worldCityCode(name) };
+    // "in Asunción, Paraguay": a name the gazetteers lack, set off by its country, is a city of that country
+    const ofCountry = !places.length && word ? /^\s*,\s*((?:the\s+)?[A-Z][\p{L}'’ -]+)/u.exec(text.slice(n.index + n[0].length)) : null;
+    const country = ofCountry ? findPlaces(ofCountry[1])[0] : undefined;
+    return country && country.kind === 'country' && country.start <= 4 && word![1] === n[1] ? { city: word![1], country: country.code } : null;
   }
   const first = places[0];
   if (first.kind === 'city') {
@@ -678,7 +682,7 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
   // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
   let place: PlaceFound | null = null;
   const tail = after.slice(NAME_TAIL.exec(after)?.[0].length ?? 0);
-  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|(?:due|set|slated|planned|expected)(?:\s+to\s+(?:be\s+held|take\s+place|open))?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(tail);
+  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|(?:scheduled|due|set|slated|planned|expected)(?:\s+to\s+(?:be\s+held|take\s+place|open))?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(tail);
   const afterConn = tail.slice(conn ? conn[0].length : 0);
   place = mention.place ?? placeAfterIn(afterConn) ?? hostAfter(tail);
   if (!place) {

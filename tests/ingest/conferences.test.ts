@@ -162,6 +162,22 @@ describe('places written away from the name', () => {
   });
 });
 
+describe('places in a clause after the name', () => {
+  test('"scheduled to be held in", "set to take place in", "expected to open in" place the event', () => {
+    expect(conferences('They looked ahead to the 9th Arctic Energy Summit, scheduled to be held in Oslo in May.')[0]).toMatchObject({ edition: 9, city: 'Oslo' });
+    expect(conferences('The 4th Ocean Finance Forum, set to take place in Lisbon next spring, was also discussed.')[0]).toMatchObject({ edition: 4, city: 'Lisbon' });
+    expect(conferences('Both sides welcomed the 12th Asia Water Conference, which is expected to open in Manila on 3 June.')[0]).toMatchObject({ edition: 12, city: 'Manila' });
+  });
+
+  test('a city the gazetteers lack, set off by its country ("in Encarnación, Paraguay"), places the event; a lone unknown word does not', () => {
+    expect(conferences('The ministers will meet again at the 7th Regional Trade Forum, to be held in Encarnación, Paraguay, in October.')[0]).toMatchObject({ city: 'Encarnación', country: 'PY' });
+    expect(conferences('The 15th Nordic Summit was held in Tromsø, Norway, last week.')[0]).toMatchObject({ city: 'Tromsø', country: 'NO' });
+    expect(conferences('She recalled the 3rd Sahel Security Conference, which took place in Ouarzazate, Morocco, in 2022.')[0]).toMatchObject({ city: 'Ouarzazate', country: 'MA' });
+    const [lone] = conferences('The 15th Nordic Summit was held in Tromsø last week.');
+    expect(lone?.city ?? null).toBeNull();
+  });
+});
+
 describe('events named in pieces', () => {
   test('two events under one plural head (rule conference.coordinated-events)', () => {
     const found = conferences('The sides discussed the agenda of the upcoming May 14-15 OSCE PA Standing Committee and OSCE PA 31st Annual sessions in Vienna.');
