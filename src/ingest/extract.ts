@@ -3,9 +3,10 @@ import { analyse, Analysis } from './analysis';
 import { findConferences, ConferenceDetails, ExtractedConference } from './conferences';
 import { cityCode, countryCode, findPlaces, KINGDOMS } from './countries';
 import { findMeetings, ExtractedMeeting, MeetingDetails } from './meetings';
+import { foldedTokens } from './fold';
 import { MentionIndex } from './mentions';
 import { Evidence, ExtractedOfficial, findOfficials, titleKey } from './officials';
-import { INTERNATIONAL_MARKERS } from './lexicon';
+import { INTERNATIONAL_MARKERS, TITLE_HEADS } from './lexicon';
 import type { Report } from './report';
 
 export type { Evidence } from './officials';
@@ -145,11 +146,14 @@ const firstCountry = (text: string): string | null => {
   return p && p.start <= 4 && p.kind !== 'city' ? p.code : null;
 };
 
-/** "President Abdelmadjid Tebboune of Algeria", "Elina Valtonen, Minister for Foreign Affairs of Finland". */
+/**
+ * "President Abdelmadjid Tebboune of Algeria", "Elina Valtonen, Minister for Foreign Affairs of Finland": an appositive
+ * of title words after the name ("X, and with the Minister of Ghana, Y" starts another person's).
+ */
 function appositiveCountry(body: string, o: ExtractedOfficial): string | null {
   for (const i of occurrences(body, o)) {
     const after = body.slice(i, i + 160).slice(body.slice(i).startsWith(o.name) ? o.name.length : 0);
-    const of = /^\s+of\s+/.exec(after) ?? /^,\s+(?:the\s+)?(?:(?:[\p{Ll}-]+|Minister|President|Prime|Foreign|Vice|Deputy|King|Queen|Emir|Prince|Speaker|Chairman|Secretary|State|Affairs|Defen[cs]e|Interior|Justice|Finance|Economy|Trade)\s+){1,6}?of\s+/u.exec(after);
+    const of = /^\s+of\s+/.exec(after) ?? /^,\s+(?:the\s+)?(?:(?:(?!(?:and|with|or|who|which|while|as)\s)[\p{Ll}-]+|Minister|President|Prime|Foreign|Vice|Deputy|King|Queen|Emir|Prince|Speaker|Chairman|Secretary|State|Affairs|Defen[cs]e|Interior|Justice|Finance|Economy|Trade)\s+){1,6}?of\s+/u.exec(after);
     // "Stephen Doughty, Minister of State, UK Foreign, Commonwealth and Development Office"
     const office = /^,\s+(?:[\p{L}-]+\s+){1,5}?of\s+State,\s+/u.exec(after);
     const code = (of && firstCountry(after.slice(of[0].length))) || (office && firstCountry(after.slice(office[0].length)));
@@ -210,9 +214,39 @@ function invites(tail: string, name: string): boolean {
   return false;
 }
 
+/**
+ * "the Executive Secretary of the UNCCD, Amina Diallo-Sow", "the Head of the EU Delegation, Ambassador Jan Novak": an
+ * office of an international body written as an appositive before the name ties the official to the body, not to a state.
+ */
+function appositiveInternational(body: string, o: ExtractedOfficial): boolean {
+  for (const i of occurrences(body, o)) {
+    const before = body.slice(Math.max(0, body.lastIndexOf('\n', i) + 1, i - 160), i);
+    // the clause before the comma, then at most two honorifics or ranks ("Ambassador", "Dame", "Dr.")
+    const m = /([^,;:.()]{3,160}),\s*(?:\p{Lu}[\p{L}]*\.?\s+){0,2}$/u.exec(before);
+    if (!m) continue;
+    // the shortest clause that holds a title: "met with | the Executive Secretary of the UNCCD"
+    const starts = [0, ...[...m[1].matchAll(/\b(?:and|by|with|from)\s+/g)].map((x) => x.index! + x[0].length)].reverse();
+    const office = starts.map((k) => m[1].slice(k)).find((c) => foldedTokens(c).some((w) => TITLE_HEADS.has(w)));
+    if (!office) continue;
+    const intl = INTERNATIONAL_MARKERS.exec(office);
+    // "Minister for European Union Affairs" is a national portfolio; "Permanent Representative of Kenya to the UN"
+    // serves the state named first
+    if (!intl || /\b(?:for|on)\s+(?:the\s+)?$/.test(office.slice(0, intl.index))) continue;
+    if (!findPlaces(office.slice(0, intl.index)).some((p) => p.kind !== 'city')) return true;
+  }
+  return false;
+}
+
 function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], conferences: ExtractedConference[], mentions: MentionIndex): void {
   const body = analysis.report.body;
+  const ofBody = new Set(officials.filter((o) => !o.international && appositiveInternational(body, o)));
+  for (const o of ofBody) {
+    o.international = true;
+    o.country = null;
+    o.countrySource = null;
+  }
   for (const o of officials) {
+    if (ofBody.has(o)) continue;
     // an envoy serves the state that sends it, not the one named after "Ambassador to"
     const sending = sendingState(body, o);
     if (sending) {

@@ -218,3 +218,26 @@ describe('officials: portfolios and callings', () => {
     expect(find('Leaders elected Senegalese diplomat Moussa Diop to head the commission.', 'Moussa Diop')).toMatchObject({ title: 'diplomat', country: 'SN' });
   });
 });
+
+describe('officials: offices of international bodies', () => {
+  test('an office of an international body written before the comma of the name ties the official to the body, not to the host', () => {
+    expect(find('In Hanoi the Prime Minister of Vietnam, Tran Van Minh, received the Head of the European Union Delegation, Ambassador Jonas Berg.', 'Jonas Berg')).toMatchObject({ country: null });
+    expect(find('Speaking in Nairobi on Monday, the Deputy Director-General of the FAO, Ines Moreau, praised the Kenyan Minister of Agriculture, Peter Otieno.', 'Ines Moreau')).toMatchObject({ country: null });
+    expect(find('Kenya\'s President Ruto met with the Executive Secretary of the UNCCD, Lars Holm, and with the Foreign Minister of Ghana, Ama Mensah, in Nairobi.', 'Lars Holm')).toMatchObject({ country: null });
+  });
+
+  test('a body before the title: "Commonwealth Secretary-General", "ADB Country Director for Laos", "European Commissioner for Trade"', () => {
+    expect(find('In Apia, Prime Minister Fiame Naomi of Samoa welcomed Commonwealth Secretary-General Dame Olivia Grant.', 'Olivia Grant')).toMatchObject({ country: null });
+    expect(find('The Lao Minister of Finance, Somchai Vong, met ADB Country Director for Laos Karin Ek in Vientiane.', 'Karin Ek')).toMatchObject({ country: null });
+    expect(find('In Lima the Peruvian Foreign Minister, Elena Castro, held talks with the European Commissioner for Trade, Paul Weber.', 'Paul Weber')).toMatchObject({ country: null });
+  });
+
+  test('a national portfolio about a body, or a state called a commonwealth, keeps its country', () => {
+    expect(find('The Minister for European Union Affairs of Portugal, Rui Costa, met the Polish foreign minister in Warsaw.', 'Rui Costa')).toMatchObject({ country: 'PT' });
+    expect(find('The Prime Minister of the Commonwealth of Dominica, Roosevelt Charles, met the Minister of Foreign Affairs of Jamaica, Kamina Smith.', 'Roosevelt Charles')).toMatchObject({ country: 'DM' });
+  });
+});
+
+test('a state named before the body in the appositive office keeps the state: "the Permanent Representative of Kenya to the UN, X"', () => {
+  expect(find('In Geneva, the Permanent Representative of Kenya to the UN, Grace Wanjiru, met the Swiss State Secretary, Lukas Meier.', 'Grace Wanjiru')).toMatchObject({ country: 'KE' });
+});
