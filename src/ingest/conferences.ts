@@ -269,6 +269,10 @@ function conferenceRule(s: SentenceInfo, h: number, span: Span): string | null {
   if (span.edition !== null) return 'conference.numbered-name';
   const left = tk.slice(span.from, h);
   const right = tk.slice(h + 1, span.to);
+  // "the (next) session of the Senegalese-Mauritanian Joint Commission": an unnumbered session of two states' body is
+  // a bilateral meeting
+  const body = right[0]?.lower === 'of' ? right.find((t, i) => i > 0 && t.lower !== 'the') : undefined;
+  if (body?.cap && ofTwoStates(/^\S+/.exec(s.text.slice(body.start - s.start))![0])) return null;
   const capsLeft = left.filter((t) => t.cap && t.word && !LEFT_MODIFIERS.has(t.lower)).length;
   const capsRight = right.filter((t) => t.cap && t.word).length;
   // "meeting of the Prosecutor General with …" is a bilateral meeting.
@@ -595,6 +599,11 @@ function coordinatedEvents(s: SentenceInfo): Mention[] {
   return out;
 }
 
+/** "Kyrgyz-Kazakh", "Cameroon-Morocco": a hyphenated word of two states (or their demonyms) names a bilateral body. */
+function ofTwoStates(word: string): boolean {
+  return word.includes('-') && word.split('-').every((p) => findPlaces(p).some((x) => x.start === 0 && x.end === p.length));
+}
+
 /**
  * "The Foreign Ministers' Council of the SCO is holding its regular meeting in Astana": a body holding its own
  * session names the event "regular meeting of the Foreign Ministers' Council of the SCO".
@@ -608,7 +617,7 @@ function bodyHoldsSession(s: SentenceInfo): Mention[] {
     const words = body.split(/\s+/);
     if (!words.some((w) => ORG_WORDS.has(w.toLowerCase()) || /^[A-Z]{2,}$/.test(w))) continue;
     // "the Kyrgyz-Kazakh Intergovernmental Council": a body of two states meets bilaterally, no conference
-    if (words.some((w) => w.includes('-') && w.split('-').every((p) => findPlaces(p).some((x) => x.start === 0 && x.end === p.length)))) continue;
+    if (words.some(ofTwoStates)) continue;
     const mods = m[2].trim();
     const edition = mods.split(/\s+/).map((w) => ordinalValue(w)).find((x) => x !== null) ?? null;
     const at = s.start + m.index! + m[0].length;

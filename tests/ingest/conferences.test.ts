@@ -162,6 +162,19 @@ describe('places written away from the name', () => {
   });
 });
 
+describe('bodies of two states', () => {
+  test('an unnumbered session of a body of two states is bilateral, no conference', () => {
+    expect(conferences('The ministers agreed to convene the session of the Chilean-Peruvian Joint Commission in Lima before December.')).toEqual([]);
+    expect(conferences('He brought an invitation to the next meeting of the Kenya-Tanzania Permanent Commission, planned for early next year.')).toEqual([]);
+    expect(conferences('Last week the Minister co-chaired the sitting of the Polish-Lithuanian Intergovernmental Council, the session of the Polish-Lithuanian Intergovernmental Council having been delayed since 2019.')).toEqual([]);
+  });
+
+  test('a numbered meeting of such a body, and a session of a multilateral body, stay events', () => {
+    expect(conferences('The 9th meeting of the Azerbaijan-Saudi Arabia Intergovernmental Commission took place in Riyadh.')[0]).toMatchObject({ edition: 9 });
+    expect(conferences('He will attend the session of the Executive Council of the African Union in Accra.')[0]).toMatchObject({ city: 'Accra' });
+  });
+});
+
 describe('places in a clause after the name', () => {
   test('"scheduled to be held in", "set to take place in", "expected to open in" place the event', () => {
     expect(conferences('They looked ahead to the 9th Arctic Energy Summit, scheduled to be held in Oslo in May.')[0]).toMatchObject({ edition: 9, city: 'Oslo' });
