@@ -241,3 +241,15 @@ describe('officials: offices of international bodies', () => {
 test('a state named before the body in the appositive office keeps the state: "the Permanent Representative of Kenya to the UN, X"', () => {
   expect(find('In Geneva, the Permanent Representative of Kenya to the UN, Grace Wanjiru, met the Swiss State Secretary, Lukas Meier.', 'Grace Wanjiru')).toMatchObject({ country: 'KE' });
 });
+
+describe('officials: a counterpart who also has a title', () => {
+  test('the demonym before "counterpart" gives the country of the person named with a title of their own', () => {
+    expect(find('The Minister of Foreign Affairs, Ana Lima, welcomed in Lisbon her Moroccan counterpart, Karim Benali, Minister of Foreign Affairs and Cooperation.', 'Karim Benali')).toMatchObject({ country: 'MA' });
+    expect(find('Yesterday he held talks with his Peruvian counterpart, Deputy Prime Minister and Foreign Minister Rosa Quispe, in Quito.', 'Rosa Quispe')).toMatchObject({ country: 'PE' });
+    expect(find('Minister Jan Kowalski will receive his Latvian counterpart, the Minister for Defence Andris Ozols, on Friday.', 'Andris Ozols')).toMatchObject({ country: 'LV' });
+  });
+
+  test('a title that names its own country keeps it', () => {
+    expect(find('He met his counterpart, the Minister of Foreign Affairs of Chile, Ana Rojas, in Lima.', 'Ana Rojas')).toMatchObject({ country: 'CL' });
+  });
+});
