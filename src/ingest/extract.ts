@@ -123,13 +123,28 @@ function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | n
   const prefix = body.slice(o.evidence.start, o.firstOffset);
   // "… led by its Speaker, X": the leader's title before a comma
   const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+(?:(?:its|their|the)\s+[^,.;]*,\s*)?[^,.;]*$/.exec(prefix);
-  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+|is\s+)?(?:composed|made\s+up)\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
+  // the nearest delegation before the name: "The A delegation was led by X, while the B delegation was led by Y"
+  const own = /^[\s\S]*\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+|is\s+)?(?:composed|made\s+up)\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
   const text = of?.[1] ?? own?.[1];
-  if (!text) return null;
+  if (!text) return sideCountry(analysis, o);
   // "a delegation of the European Parliament's Delegation … led by its Chair X": no country
   if (INTERNATIONAL_MARKERS.test(text)) return 'international';
   const places = findPlaces(text).filter((p) => p.kind !== 'city');
   return places.length ? places[places.length - 1].code : null;
+}
+
+/**
+ * "On the Eswatini side the audience was attended by X and Y", "Z and officials represented the Sri Lanka side": people
+ * named in a sentence that speaks of one state's side are that state's (of two sides, the one named last before them).
+ */
+function sideCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
+  const s = analysis.sentences.find((x) => x.start <= o.firstOffset && o.firstOffset < x.end);
+  if (!s) return null;
+  const sides = [...s.text.matchAll(/\bthe\s+((?:\p{Lu}[\p{L}-]+\s+){1,3})side\b/gu)]
+    .map((m) => ({ at: s.start + m.index!, code: findPlaces(m[1]).find((p) => p.kind !== 'city' && p.start === 0)?.code ?? null }))
+    .filter((x): x is { at: number; code: string } => !!x.code);
+  if (new Set(sides.map((x) => x.code)).size === 1) return sides[0].code;
+  return sides.filter((x) => x.at < o.firstOffset).pop()?.code ?? null;
 }
 
 /** Offsets where the report writes the official's name or one of its aliases. */

@@ -253,3 +253,17 @@ describe('officials: a counterpart who also has a title', () => {
     expect(find('He met his counterpart, the Minister of Foreign Affairs of Chile, Ana Rojas, in Lima.', 'Ana Rojas')).toMatchObject({ country: 'CL' });
   });
 });
+
+describe('officials: sides and delegations', () => {
+  test('people named in a sentence about one state\'s side are that state\'s', () => {
+    expect(find('On the Lesotho side, the talks were attended by Prime Minister Thabo Mokoena and Foreign Minister Lerato Molapo.', 'Lerato Molapo')).toMatchObject({ country: 'LS' });
+    expect(find('Deputy Director Anil Perera and two advisers represented the Sri Lanka side at the talks.', 'Anil Perera')).toMatchObject({ country: 'LK' });
+    expect(find('The Ghanaian side, headed by Finance Minister Kofi Owusu, presented the proposal.', 'Kofi Owusu')).toMatchObject({ country: 'GH' });
+  });
+
+  test('of two delegations, a person belongs to the one named last before them', () => {
+    const body = 'The Nepal delegation was led by Foreign Secretary Ram Thapa, while the Bhutan delegation was led by Foreign Secretary Karma Wangdi.';
+    expect(find(body, 'Ram Thapa')).toMatchObject({ country: 'NP' });
+    expect(find(body, 'Karma Wangdi')).toMatchObject({ country: 'BT' });
+  });
+});
