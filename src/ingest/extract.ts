@@ -90,6 +90,8 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
         continue;
       }
       if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
+      // "the Organization of American States", "the African Union": a word of a body's name speaks for no state
+      if (/^\s+(?:States|Nations|Union|Community|Countries)\b/.test(after) || /\b(?:Organi[sz]ation|Union|Association|Community|League|Conference|Forum)\s+of\s+(?:the\s+)?$/.test(before.length < 12 ? before : lead)) continue;
       // "the Chinese Ambassador": the envoy's state, not the publisher's
       if (/^\s+(?:Ambassador|Envoy|High\s+Commissioner|Charg[eé])\b/i.test(after)) continue;
       // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side", "China supports"

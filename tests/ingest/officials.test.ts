@@ -267,3 +267,9 @@ describe('officials: sides and delegations', () => {
     expect(find(body, 'Karma Wangdi')).toMatchObject({ country: 'BT' });
   });
 });
+
+test('a demonym inside the name of a body ("the Organization of American States") does not make the report that state\'s', () => {
+  expect(find('The Minister of Foreign Affairs, Ana Soto, addressed the Organization of American States on Monday.', 'Ana Soto')?.country ?? null).toBeNull();
+  expect(find('Vice Minister Luis Prado said the Union of South American Nations would meet again in May.', 'Luis Prado')?.country ?? null).toBeNull();
+  expect(find('Secretary of State Rui Mota will represent the country at the summit of the Community of Portuguese Language Countries.', 'Rui Mota')?.country ?? null).toBeNull();
+});
