@@ -211,7 +211,9 @@ function accompanyingCountry(analysis: Analysis, officials: ExtractedOfficial[],
   const codes = new Set<string>();
   for (const m of mentions.bySentence[s.index] ?? []) {
     const x = officials[m.official];
-    if (m.official < 0 || x === o || m.kind === 'pronoun') continue;
+    // "He was accompanied by X": the pronoun names the one accompanied; other pronouns are too loose to count
+    const accompanied = m.kind === 'pronoun' && /^\s+(?:was|were|is|are|will\s+be)\s+accompanied\b[^.;]{0,30}?\bby\b/.test(analysis.report.body.slice(m.end, m.end + 60));
+    if (m.official < 0 || x === o || (m.kind === 'pronoun' && !accompanied)) continue;
     if (x.country) codes.add(x.country);
   }
   return codes.size === 1 ? [...codes][0] : null;

@@ -273,3 +273,12 @@ test('a demonym inside the name of a body ("the Organization of American States"
   expect(find('Vice Minister Luis Prado said the Union of South American Nations would meet again in May.', 'Luis Prado')?.country ?? null).toBeNull();
   expect(find('Secretary of State Rui Mota will represent the country at the summit of the Community of Portuguese Language Countries.', 'Rui Mota')?.country ?? null).toBeNull();
 });
+
+test('"He was accompanied by X": the one a pronoun names gives the companion\'s country', () => {
+  const cases: [string, string, string][] = [
+    ['In Oslo the visitor held talks with Jonas Dahl, Norway\'s Minister of Trade. He was accompanied by the Minister of State for Energy Affairs, Lars Bakken.', 'Lars Bakken', 'NO'],
+    ['She later met Yuki Tanaka, Japan\'s Minister of Finance, in Tokyo. She was accompanied at the talks by Deputy Minister Kenji Mori.', 'Kenji Mori', 'JP'],
+    ['The guest then called on Ahmed Karim, Egypt\'s Minister of Energy. He will be accompanied on the tour by the Minister of State for Petroleum Affairs, Omar Saleh.', 'Omar Saleh', 'EG'],
+  ];
+  for (const [body, name, country] of cases) expect(find(body, name)).toMatchObject({ country });
+});
