@@ -316,6 +316,8 @@ function personRuns(s: SentenceInfo): NameRun[] {
   const out: NameRun[] = [];
   for (const r of s.runs) {
     if (out.some((x) => r.from < x.to && r.to > x.from)) continue;
+    // "ALBA-TCP", "SICA": a run of acronyms names a body, not a person
+    if (r.text.split(/\s+/).every((w) => /^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(w))) continue;
     const regnal = regnalRun(s, r);
     if (regnal) out.push(regnal);
     else if (r.person || courtesyBefore(s, r.from)) out.push(hyphenatedSurname(s, r.person ? r : { ...r, person: true }));

@@ -282,3 +282,10 @@ test('"He was accompanied by X": the one a pronoun names gives the companion\'s 
   ];
   for (const [body, name, country] of cases) expect(find(body, name)).toMatchObject({ country });
 });
+
+test('a run of acronyms before the name ("the Executive Secretary of ALBA-TCP, X") is a body, never the person', () => {
+  const names = (body: string) => officialsOf(body).map((o) => o.name);
+  expect(names('The minister met the Executive Secretary of ALBA-TCP, Mauricio Ledesma, in Caracas.')).toEqual(['Mauricio Ledesma']);
+  expect(names('On Monday she received the Secretary-General of CARICOM-CSME, Dr. Ruth Baptiste, at the ministry.')).toContain('Ruth Baptiste');
+  expect(names('Talks were later held with the President of the ECOWAS Commission, Omar Touray, and with the head of SADC PF, Boemo Sekgoma.')).not.toContain('SADC PF');
+});
