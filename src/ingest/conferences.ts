@@ -819,7 +819,10 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
   const acr = acronyms(report.body);
   const found: ExtractedConference[] = [];
   for (const s of analysis.sentences) {
-    const mentions = mentionsIn(s);
+    // "the next session, COP17, will be held …": an event described, then named in apposition, is the named one
+    const all = mentionsIn(s);
+    const named = (m: Mention) => all.some((x) => x.edition !== null && x.start > m.end && /^\s*,\s*(?:the\s+)?$/.test(report.body.slice(m.end, x.start)) && /^\s*,/.test(report.body.slice(x.end, x.end + 2)));
+    const mentions = all.filter((m) => m.edition !== null || !named(m));
     // what follows a name runs to the next event named after it (two events of one plural head share their end)
     mentions.forEach((m) => found.push(describeMention(analysis, s, m, mentions.find((x) => x.start >= m.end)?.start ?? s.end, acr)));
   }
@@ -851,10 +854,22 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
     same.endDate ??= c.endDate;
     same.organizer ??= c.organizer;
   }
+  seriesOrganizer(merged);
   placeFromLaterMention(analysis, found, recordOf);
   placeFromName(merged);
   placeFromReport(analysis, merged);
   return merged;
+}
+
+/** "COP16 to the UNCCD" … "COP17": editions of one numbered series share the organiser the report names for one. */
+function seriesOrganizer(records: ExtractedConference[]): void {
+  const series = (c: ExtractedConference) => [...c.name.matchAll(/\b([A-Z]{2,})\s?\d{1,3}\b/g)].map((m) => m[1]);
+  for (const c of records) {
+    if (c.organizer) continue;
+    const own = series(c);
+    const kin = own.length ? records.find((o) => o !== c && o.organizer && series(o).some((x) => own.includes(x))) : undefined;
+    if (kin) c.organizer = kin.organizer;
+  }
 }
 
 /**

@@ -175,6 +175,23 @@ describe('bodies of two states', () => {
   });
 });
 
+describe('one event told twice', () => {
+  test('an event described, then named in apposition ("the next session, COP17,"), is the named one', () => {
+    expect(conferences('The next session, COP30, will be held in Belem in 2025.').map((c) => c.name)).toEqual(['COP30']);
+    expect(conferences('Ministers agreed that the coming summit, the 12th Arctic Summit, would open in Tromsø, Norway, in May.').map((c) => c.edition)).toEqual([12]);
+    expect(conferences('They prepared the forthcoming session, UNGA 80, which opens in September.').map((c) => c.edition)).toEqual([80]);
+  });
+
+  test('editions of one numbered series share the organiser named for one of them', () => {
+    const body = (later: string) =>
+      `The minister spoke at the sixteenth session of the Conference of the Parties (COP16) to the United Nations Convention to Combat Desertification (UNCCD) in Riyadh. ${later}`;
+    for (const later of ['COP17 will be held in Mongolia in 2026.', 'Delegates recalled that COP15 had met in Abidjan.', 'Preparations for COP 18 have begun.']) {
+      const found = conferences(body(later));
+      expect(found.map((c) => c.organizer)).toEqual(['United Nations Convention to Combat Desertification', 'United Nations Convention to Combat Desertification']);
+    }
+  });
+});
+
 describe('places in a clause after the name', () => {
   test('"scheduled to be held in", "set to take place in", "expected to open in" place the event', () => {
     expect(conferences('They looked ahead to the 9th Arctic Energy Summit, scheduled to be held in Oslo in May.')[0]).toMatchObject({ edition: 9, city: 'Oslo' });
