@@ -587,6 +587,17 @@ function coordinatedEvents(s: SentenceInfo): Mention[] {
       [from, and],
       [and + 1, h],
     ];
+    const editionOf = (t: Token) => ordinalValue(t.text) ?? romanValue(t.text);
+    // "the 44th and 45th ASEAN Summits": two editions share the name after the second
+    if (and === from + 1 && editionOf(tk[from]) !== null && editionOf(tk[and + 1]) !== null && and + 2 < h) {
+      const shared = tk.slice(and + 2, h);
+      if (shared.some((t) => t.lower === 'and' || PLURAL_HEADS.has(t.lower)) || !shared.some((t) => /^[A-Z]{2,}$/.test(t.text) || (t.cap && ORG_WORDS.has(t.lower)))) continue;
+      const rest = s.text.slice(shared[0].start - s.start, shared[shared.length - 1].end - s.start);
+      for (const e of [from, and + 1]) {
+        out.push({ start: tk[e].start, end: tk[h].end, edition: editionOf(tk[e]), rule: byRule('conference.coordinated-events'), name: `${tk[e].text} ${rest} ${tk[h].text.replace(/s$/, '')}` });
+      }
+      continue;
+    }
     if (!parts.every(([a, b]) => b > a && tk.slice(a, b).some((t) => t.cap && !LEFT_MODIFIERS.has(t.lower)))) continue;
     // a body's name, not a list of people or places: each part holds an acronym or an organisation word
     if (!parts.every(([a, b]) => tk.slice(a, b).some((t) => /^[A-Z]{2,}$/.test(t.text) || (t.cap && ORG_WORDS.has(t.lower)) || HEADS.has(t.lower)))) continue;

@@ -192,6 +192,15 @@ describe('one event told twice', () => {
   });
 });
 
+describe('editions joined by "and"', () => {
+  test('two editions before one plural name are two events of that name (rule conference.coordinated-events)', () => {
+    const ed = (body: string) => conferences(body).map((c) => [c.edition, c.name]);
+    expect(ed('Preparations for the 46th and 47th ASEAN Summits, to be held in Kuala Lumpur, were reviewed.')).toEqual([[46, '46th ASEAN Summit'], [47, '47th ASEAN Summit']]);
+    expect(ed('The country hosted the XV and XVI SICA Summits in 2019 and 2021.')).toEqual([[15, 'XV SICA Summit'], [16, 'XVI SICA Summit']]);
+    expect(ed('She recalled that the third and fourth Commonwealth Forums had ended without a declaration.')).toEqual([[3, 'third Commonwealth Forum'], [4, 'fourth Commonwealth Forum']]);
+  });
+});
+
 describe('places in a clause after the name', () => {
   test('"scheduled to be held in", "set to take place in", "expected to open in" place the event', () => {
     expect(conferences('They looked ahead to the 9th Arctic Energy Summit, scheduled to be held in Oslo in May.')[0]).toMatchObject({ edition: 9, city: 'Oslo' });
