@@ -269,6 +269,10 @@ function conferenceRule(s: SentenceInfo, h: number, span: Span): string | null {
   if (span.edition !== null) return 'conference.numbered-name';
   const left = tk.slice(span.from, h);
   const right = tk.slice(h + 1, span.to);
+  // "the (next) session of the Senegalese-Mauritanian Joint Commission": an unnumbered session of two states' body is
+  // a bilateral meeting
+  const body = right[0]?.lower === 'of' ? right.find((t, i) => i > 0 && t.lower !== 'the') : undefined;
+  if (body?.cap && ofTwoStates(/^\S+/.exec(s.text.slice(body.start - s.start))![0])) return null;
   const capsLeft = left.filter((t) => t.cap && t.word && !LEFT_MODIFIERS.has(t.lower)).length;
   const capsRight = right.filter((t) => t.cap && t.word).length;
   // "meeting of the Prosecutor General with …" is a bilateral meeting.
@@ -320,7 +324,11 @@ export function placeAfterIn(text: string): PlaceFound | null {
     // a city outside the gazetteer: "held in Suva, Fiji", "under way in Rosario"
     const word = /^(?:the\s+)?([A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’-]+)?)/u.exec(n[1]);
     const name = word && [word[1], word[1].split(' ')[0]].find((w) => worldCityCode(w));
-    return name ? { city: name, country: worldCityCode(name) } : null;
+    if (name) return { city: name, country: worldCityCode(name) };
+    // "in Asunción, Paraguay": a name the gazetteers lack, set off by its country, is a city of that country
+    const ofCountry = !places.length && word ? /^\s*,\s*((?:the\s+)?[A-Z][\p{L}'’ -]+)/u.exec(text.slice(n.index + n[0].length)) : null;
+    const country = ofCountry ? findPlaces(ofCountry[1])[0] : undefined;
+    return country && country.kind === 'country' && country.start <= 4 && word![1] === n[1] ? { city: word![1], country: country.code } : null;
   }
   const first = places[0];
   if (first.kind === 'city') {
@@ -579,6 +587,17 @@ function coordinatedEvents(s: SentenceInfo): Mention[] {
       [from, and],
       [and + 1, h],
     ];
+    const editionOf = (t: Token) => ordinalValue(t.text) ?? romanValue(t.text);
+    // "the 44th and 45th ASEAN Summits": two editions share the name after the second
+    if (and === from + 1 && editionOf(tk[from]) !== null && editionOf(tk[and + 1]) !== null && and + 2 < h) {
+      const shared = tk.slice(and + 2, h);
+      if (shared.some((t) => t.lower === 'and' || PLURAL_HEADS.has(t.lower)) || !shared.some((t) => /^[A-Z]{2,}$/.test(t.text) || (t.cap && ORG_WORDS.has(t.lower)))) continue;
+      const rest = s.text.slice(shared[0].start - s.start, shared[shared.length - 1].end - s.start);
+      for (const e of [from, and + 1]) {
+        out.push({ start: tk[e].start, end: tk[h].end, edition: editionOf(tk[e]), rule: byRule('conference.coordinated-events'), name: `${tk[e].text} ${rest} ${tk[h].text.replace(/s$/, '')}` });
+      }
+      continue;
+    }
     if (!parts.every(([a, b]) => b > a && tk.slice(a, b).some((t) => t.cap && !LEFT_MODIFIERS.has(t.lower)))) continue;
     // a body's name, not a list of people or places: each part holds an acronym or an organisation word
     if (!parts.every(([a, b]) => tk.slice(a, b).some((t) => /^[A-Z]{2,}$/.test(t.text) || (t.cap && ORG_WORDS.has(t.lower)) || HEADS.has(t.lower)))) continue;
@@ -589,6 +608,11 @@ function coordinatedEvents(s: SentenceInfo): Mention[] {
     }
   }
   return out;
+}
+
+/** "Kyrgyz-Kazakh", "Cameroon-Morocco": a hyphenated word of two states (or their demonyms) names a bilateral body. */
+function ofTwoStates(word: string): boolean {
+  return word.includes('-') && word.split('-').every((p) => findPlaces(p).some((x) => x.start === 0 && x.end === p.length));
 }
 
 /**
@@ -604,7 +628,7 @@ function bodyHoldsSession(s: SentenceInfo): Mention[] {
     const words = body.split(/\s+/);
     if (!words.some((w) => ORG_WORDS.has(w.toLowerCase()) || /^[A-Z]{2,}$/.test(w))) continue;
     // "the Kyrgyz-Kazakh Intergovernmental Council": a body of two states meets bilaterally, no conference
-    if (words.some((w) => w.includes('-') && w.split('-').every((p) => findPlaces(p).some((x) => x.start === 0 && x.end === p.length)))) continue;
+    if (words.some(ofTwoStates)) continue;
     const mods = m[2].trim();
     const edition = mods.split(/\s+/).map((w) => ordinalValue(w)).find((x) => x !== null) ?? null;
     const at = s.start + m.index! + m[0].length;
@@ -678,7 +702,7 @@ function describeMention(analysis: Analysis, s: SentenceInfo, mention: Mention, 
   // where: "…, held in Baku", "which was held in Beijing, China", "to be held in Macau", "in the Indian city of Goa"
   let place: PlaceFound | null = null;
   const tail = after.slice(NAME_TAIL.exec(after)?.[0].length ?? 0);
-  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|scheduled(?:\s+to\s+take\s+place)?|(?:due|set|slated|planned|expected)(?:\s+to\s+(?:be\s+held|take\s+place|open))?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(tail);
+  const conn = /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|will be|would be|has been)\s+)?(?:to be\s+|being\s+)?(?:(?:held|hosted|organi[sz]ed|convened|(?:scheduled|due|set|slated|planned|expected)(?:\s+to\s+(?:be\s+held|take\s+place|open))?|to take place|take place|took place|taking place|opened|under\s*way|ongoing|in progress)\s+)?/i.exec(tail);
   const afterConn = tail.slice(conn ? conn[0].length : 0);
   place = mention.place ?? placeAfterIn(afterConn) ?? hostAfter(tail);
   if (!place) {
@@ -806,7 +830,10 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
   const acr = acronyms(report.body);
   const found: ExtractedConference[] = [];
   for (const s of analysis.sentences) {
-    const mentions = mentionsIn(s);
+    // "the next session, COP17, will be held …": an event described, then named in apposition, is the named one
+    const all = mentionsIn(s);
+    const named = (m: Mention) => all.some((x) => x.edition !== null && x.start > m.end && /^\s*,\s*(?:the\s+)?$/.test(report.body.slice(m.end, x.start)) && /^\s*,/.test(report.body.slice(x.end, x.end + 2)));
+    const mentions = all.filter((m) => m.edition !== null || !named(m));
     // what follows a name runs to the next event named after it (two events of one plural head share their end)
     mentions.forEach((m) => found.push(describeMention(analysis, s, m, mentions.find((x) => x.start >= m.end)?.start ?? s.end, acr)));
   }
@@ -838,25 +865,48 @@ export function findConferences(analysis: Analysis): ExtractedConference[] {
     same.endDate ??= c.endDate;
     same.organizer ??= c.organizer;
   }
+  seriesOrganizer(merged);
   placeFromLaterMention(analysis, found, recordOf);
   placeFromName(merged);
   placeFromReport(analysis, merged);
   return merged;
 }
 
-/** "the Antalya Diplomacy Forum", "the Munich Security Conference": an event named after its city is held there. */
+/** "COP16 to the UNCCD" … "COP17": editions of one numbered series share the organiser the report names for one. */
+function seriesOrganizer(records: ExtractedConference[]): void {
+  const series = (c: ExtractedConference) => [...c.name.matchAll(/\b([A-Z]{2,})\s?\d{1,3}\b/g)].map((m) => m[1]);
+  for (const c of records) {
+    if (c.organizer) continue;
+    const own = series(c);
+    const kin = own.length ? records.find((o) => o !== c && o.organizer && series(o).some((x) => own.includes(x))) : undefined;
+    if (kin) c.organizer = kin.organizer;
+  }
+}
+
+/**
+ * "the Antalya Diplomacy Forum", "the Munich Security Conference", "the XII Global Baku Forum": an event named after
+ * its city is held there, wherever the city stands among the capitalised words before the name's first "of".
+ */
 function placeFromName(records: ExtractedConference[]): void {
   for (const c of records) {
     if (c.city) continue;
-    const words = c.name.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/);
-    const first = words[0]?.replace(/[+].*$/, '');
-    // "Shanghai Cooperation Organisation summit", "Minsk Group meeting": a body named after a city, not the event
-    if (!first || !/^\p{Lu}/u.test(first) || words.length < 2 || ORG_WORDS.has(words[1].toLowerCase())) continue;
-    const p = findPlaces(first)[0];
-    const code = p ? (p.kind === 'city' && p.start === 0 && p.end === first.length ? p.code : null) : worldCityCode(first);
-    if (!code) continue;
-    c.city = first;
-    c.country ??= code;
+    // an edition in words ("tenth") may open the name
+    const all = c.name.replace(/^(?:the|a|an)\s+/i, '').replace(/^\p{Ll}+\s+(?=\p{Lu})/u, '').split(/\s+/);
+    const cut = all.findIndex((w) => !/^[\p{Lu}\d]/u.test(w));
+    const words = cut < 0 ? all : all.slice(0, cut);
+    for (let i = 0; i < words.length - 1; i++) {
+      const word = words[i].replace(/[+].*$/, '');
+      // "Shanghai Cooperation Organisation summit", "Minsk Group meeting": a body named after a city, not the event
+      const next = words[i + 1].toLowerCase();
+      if (!/^\p{Lu}/u.test(word) || (ORG_WORDS.has(next) && !STRONG_HEADS.has(next))) continue;
+      const p = findPlaces(word)[0];
+      // past the first word only a gazetteer city counts: an English word may also name a town somewhere
+      const code = p ? (p.kind === 'city' && p.start === 0 && p.end === word.length ? p.code : null) : i === 0 ? worldCityCode(word) : null;
+      if (!code) continue;
+      c.city = word;
+      c.country ??= code;
+      break;
+    }
   }
 }
 

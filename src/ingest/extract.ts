@@ -3,9 +3,10 @@ import { analyse, Analysis } from './analysis';
 import { findConferences, ConferenceDetails, ExtractedConference } from './conferences';
 import { cityCode, countryCode, findPlaces, KINGDOMS } from './countries';
 import { findMeetings, ExtractedMeeting, MeetingDetails } from './meetings';
+import { foldedTokens } from './fold';
 import { MentionIndex } from './mentions';
 import { Evidence, ExtractedOfficial, findOfficials, titleKey } from './officials';
-import { INTERNATIONAL_MARKERS } from './lexicon';
+import { INTERNATIONAL_MARKERS, TITLE_HEADS } from './lexicon';
 import type { Report } from './report';
 
 export type { Evidence } from './officials';
@@ -89,6 +90,8 @@ function homeCountry(analysis: Analysis, officials: ExtractedOfficial[]): string
         continue;
       }
       if (/\b(?:in|to|at)\s+(?:the\s+)?$/.test(before) || /^\s+(?:city|capital|town)\b/.test(after)) continue;
+      // "the Organization of American States", "the African Union": a word of a body's name speaks for no state
+      if (/^\s+(?:States|Nations|Union|Community|Countries)\b/.test(after) || /\b(?:Organi[sz]ation|Union|Association|Community|League|Conference|Forum)\s+of\s+(?:the\s+)?$/.test(before.length < 12 ? before : lead)) continue;
       // "the Chinese Ambassador": the envoy's state, not the publisher's
       if (/^\s+(?:Ambassador|Envoy|High\s+Commissioner|Charg[eé])\b/i.test(after)) continue;
       // only a country speaking for itself counts: "Pakistan's support", "Azerbaijani side", "China supports"
@@ -122,13 +125,28 @@ function delegationCountry(analysis: Analysis, o: ExtractedOfficial): string | n
   const prefix = body.slice(o.evidence.start, o.firstOffset);
   // "… led by its Speaker, X": the leader's title before a comma
   const of = /\bdelegation\s+of\s+(?:the\s+)?([^,.;]*?)\s+(?:led|headed)\s+by\s+(?:(?:its|their|the)\s+[^,.;]*,\s*)?[^,.;]*$/.exec(prefix);
-  const own = /\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+|is\s+)?(?:composed|made\s+up)\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
+  // the nearest delegation before the name: "The A delegation was led by X, while the B delegation was led by Y"
+  const own = /^[\s\S]*\b([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)(?:['’]s)?\s+delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of|(?:was\s+|is\s+)?(?:composed|made\s+up)\s+of|(?:was\s+)?(?:led|headed)\s+by)\b(?:[^.;]*;)*[^.;]*$/u.exec(prefix);
   const text = of?.[1] ?? own?.[1];
-  if (!text) return null;
+  if (!text) return sideCountry(analysis, o);
   // "a delegation of the European Parliament's Delegation … led by its Chair X": no country
   if (INTERNATIONAL_MARKERS.test(text)) return 'international';
   const places = findPlaces(text).filter((p) => p.kind !== 'city');
   return places.length ? places[places.length - 1].code : null;
+}
+
+/**
+ * "On the Eswatini side the audience was attended by X and Y", "Z and officials represented the Sri Lanka side": people
+ * named in a sentence that speaks of one state's side are that state's (of two sides, the one named last before them).
+ */
+function sideCountry(analysis: Analysis, o: ExtractedOfficial): string | null {
+  const s = analysis.sentences.find((x) => x.start <= o.firstOffset && o.firstOffset < x.end);
+  if (!s) return null;
+  const sides = [...s.text.matchAll(/\bthe\s+((?:\p{Lu}[\p{L}-]+\s+){1,3})side\b/gu)]
+    .map((m) => ({ at: s.start + m.index!, code: findPlaces(m[1]).find((p) => p.kind !== 'city' && p.start === 0)?.code ?? null }))
+    .filter((x): x is { at: number; code: string } => !!x.code);
+  if (new Set(sides.map((x) => x.code)).size === 1) return sides[0].code;
+  return sides.filter((x) => x.at < o.firstOffset).pop()?.code ?? null;
 }
 
 /** Offsets where the report writes the official's name or one of its aliases. */
@@ -145,11 +163,14 @@ const firstCountry = (text: string): string | null => {
   return p && p.start <= 4 && p.kind !== 'city' ? p.code : null;
 };
 
-/** "President Abdelmadjid Tebboune of Algeria", "Elina Valtonen, Minister for Foreign Affairs of Finland". */
+/**
+ * "President Abdelmadjid Tebboune of Algeria", "Elina Valtonen, Minister for Foreign Affairs of Finland": an appositive
+ * of title words after the name ("X, and with the Minister of Ghana, Y" starts another person's).
+ */
 function appositiveCountry(body: string, o: ExtractedOfficial): string | null {
   for (const i of occurrences(body, o)) {
     const after = body.slice(i, i + 160).slice(body.slice(i).startsWith(o.name) ? o.name.length : 0);
-    const of = /^\s+of\s+/.exec(after) ?? /^,\s+(?:the\s+)?(?:(?:[\p{Ll}-]+|Minister|President|Prime|Foreign|Vice|Deputy|King|Queen|Emir|Prince|Speaker|Chairman|Secretary|State|Affairs|Defen[cs]e|Interior|Justice|Finance|Economy|Trade)\s+){1,6}?of\s+/u.exec(after);
+    const of = /^\s+of\s+/.exec(after) ?? /^,\s+(?:the\s+)?(?:(?:(?!(?:and|with|or|who|which|while|as)\s)[\p{Ll}-]+|Minister|President|Prime|Foreign|Vice|Deputy|King|Queen|Emir|Prince|Speaker|Chairman|Secretary|State|Affairs|Defen[cs]e|Interior|Justice|Finance|Economy|Trade)\s+){1,6}?of\s+/u.exec(after);
     // "Stephen Doughty, Minister of State, UK Foreign, Commonwealth and Development Office"
     const office = /^,\s+(?:[\p{L}-]+\s+){1,5}?of\s+State,\s+/u.exec(after);
     const code = (of && firstCountry(after.slice(of[0].length))) || (office && firstCountry(after.slice(office[0].length)));
@@ -190,7 +211,9 @@ function accompanyingCountry(analysis: Analysis, officials: ExtractedOfficial[],
   const codes = new Set<string>();
   for (const m of mentions.bySentence[s.index] ?? []) {
     const x = officials[m.official];
-    if (m.official < 0 || x === o || m.kind === 'pronoun') continue;
+    // "He was accompanied by X": the pronoun names the one accompanied; other pronouns are too loose to count
+    const accompanied = m.kind === 'pronoun' && /^\s+(?:was|were|is|are|will\s+be)\s+accompanied\b[^.;]{0,30}?\bby\b/.test(analysis.report.body.slice(m.end, m.end + 60));
+    if (m.official < 0 || x === o || (m.kind === 'pronoun' && !accompanied)) continue;
     if (x.country) codes.add(x.country);
   }
   return codes.size === 1 ? [...codes][0] : null;
@@ -210,9 +233,39 @@ function invites(tail: string, name: string): boolean {
   return false;
 }
 
+/**
+ * "the Executive Secretary of the UNCCD, Amina Diallo-Sow", "the Head of the EU Delegation, Ambassador Jan Novak": an
+ * office of an international body written as an appositive before the name ties the official to the body, not to a state.
+ */
+function appositiveInternational(body: string, o: ExtractedOfficial): boolean {
+  for (const i of occurrences(body, o)) {
+    const before = body.slice(Math.max(0, body.lastIndexOf('\n', i) + 1, i - 160), i);
+    // the clause before the comma, then at most two honorifics or ranks ("Ambassador", "Dame", "Dr.")
+    const m = /([^,;:.()]{3,160}),\s*(?:\p{Lu}[\p{L}]*\.?\s+){0,2}$/u.exec(before);
+    if (!m) continue;
+    // the shortest clause that holds a title: "met with | the Executive Secretary of the UNCCD"
+    const starts = [0, ...[...m[1].matchAll(/\b(?:and|by|with|from)\s+/g)].map((x) => x.index! + x[0].length)].reverse();
+    const office = starts.map((k) => m[1].slice(k)).find((c) => foldedTokens(c).some((w) => TITLE_HEADS.has(w)));
+    if (!office) continue;
+    const intl = INTERNATIONAL_MARKERS.exec(office);
+    // "Minister for European Union Affairs" is a national portfolio; "Permanent Representative of Kenya to the UN"
+    // serves the state named first
+    if (!intl || /\b(?:for|on)\s+(?:the\s+)?$/.test(office.slice(0, intl.index))) continue;
+    if (!findPlaces(office.slice(0, intl.index)).some((p) => p.kind !== 'city')) return true;
+  }
+  return false;
+}
+
 function settleCountries(analysis: Analysis, officials: ExtractedOfficial[], meetings: ExtractedMeeting[], conferences: ExtractedConference[], mentions: MentionIndex): void {
   const body = analysis.report.body;
+  const ofBody = new Set(officials.filter((o) => !o.international && appositiveInternational(body, o)));
+  for (const o of ofBody) {
+    o.international = true;
+    o.country = null;
+    o.countrySource = null;
+  }
   for (const o of officials) {
+    if (ofBody.has(o)) continue;
     // an envoy serves the state that sends it, not the one named after "Ambassador to"
     const sending = sendingState(body, o);
     if (sending) {

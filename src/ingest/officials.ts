@@ -316,6 +316,8 @@ function personRuns(s: SentenceInfo): NameRun[] {
   const out: NameRun[] = [];
   for (const r of s.runs) {
     if (out.some((x) => r.from < x.to && r.to > x.from)) continue;
+    // "ALBA-TCP", "SICA": a run of acronyms names a body, not a person
+    if (r.text.split(/\s+/).every((w) => /^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(w))) continue;
     const regnal = regnalRun(s, r);
     if (regnal) out.push(regnal);
     else if (r.person || courtesyBefore(s, r.from)) out.push(hyphenatedSurname(s, r.person ? r : { ...r, person: true }));
@@ -524,17 +526,22 @@ function findCandidates(s: SentenceInfo): Candidate[] {
       }
     }
     // 3. "his Georgian counterpart Giorgi Gabitashvili", "his Russian counterpart, Sergey Lavrov", "his counterpart in Argentina, X"
-    if (!info) {
+    // (with a title of its own, "her Mauritanian counterpart, X, Minister of …", the counterpart still gives the country)
+    if (!info || (!info.country && !info.international)) {
       const prefix = s.text.slice(0, run.start - s.start);
-      const m = /\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}.-]+)\s+)?counterpart(?:\s+(?:from|of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*$/u.exec(prefix);
+      // … or before the title the person is named with: "his Cambodian counterpart, Deputy Prime Minister X"
+      const titled = info ? String.raw`(?:(?:[\p{Lu}][\p{L}-]*|and|of|for|the)\s+){0,8}` : '';
+      const m = new RegExp(String.raw`\b(?:his|her|their|its|the)\s+(?:([\p{Lu}][\p{L}.-]+)\s+)?counterpart(?:\s+(?:from|of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}' -]+?))?\s*,?\s*${titled}$`, 'u').exec(prefix);
       // "Matteo Salvini, his Italian counterpart"
       const after = /^,\s+(?:his|her|their|its)\s+(?:[\p{Lu}][\p{L}.-]+\s+)?counterpart\b(?!s)/u.exec(s.text.slice(run.end - s.start));
       if (m || after) {
         const from = m ? s.start + (m.index ?? 0) : run.end;
         const to = m ? run.start : run.end + after![0].length;
         const place = s.places.find((p) => p.start >= from && p.end <= to && p.kind !== 'city');
-        counterpart = { country: place?.code ?? null };
-        rule = 'official.counterpart';
+        if (!info) {
+          counterpart = { country: place?.code ?? null };
+          rule = 'official.counterpart';
+        } else if (place) info = { ...info, country: place.code };
       }
     }
     // 4. One of a list after a plural title: "the ambassadors of Chile, Julio Fiol; of Peru, …"

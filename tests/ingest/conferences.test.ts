@@ -132,6 +132,14 @@ describe('places written away from the name', () => {
     expect(sco?.city ?? null).toBeNull();
   });
 
+  test('the city may stand after the edition or a qualifier in the name; a body named after a city still is not the event', () => {
+    expect(conferences('The minister held talks on the margins of the VII International Lisbon Forum on Thursday.')[0]).toMatchObject({ edition: 7, city: 'Lisbon' });
+    expect(conferences('Delegates will gather for the 3rd Annual Nairobi Summit on Climate next week.')[0]).toMatchObject({ edition: 3, city: 'Nairobi' });
+    expect(conferences('At the tenth Global Doha Conference, which closed yesterday, the ministers spoke.')[0]).toMatchObject({ edition: 10, city: 'Doha' });
+    const [group] = conferences('Envoys attended the 5th meeting of the Minsk Group.');
+    expect(group?.city ?? null).toBeNull();
+  });
+
   test('"arrived in X, Country, on a working visit to take part in" the event', () => {
     const [c] = conferences('The Prosecutor General arrived in Tashkent, Uzbekistan, on a working visit to take part in the 6th Meeting of the Prosecutors General of the CIS Member States.');
     expect(c).toMatchObject({ edition: 6, city: 'Tashkent' });
@@ -151,6 +159,61 @@ describe('places written away from the name', () => {
     const body = (here: string) => `LIMA: On Friday, the interior minister held a meeting ${here}with the Interpol President. The minister is in Peru to attend the ministerial conference of Interpol.`;
     expect(conferences(body('here '))[0]).toMatchObject({ city: 'Lima' });
     expect(conferences(body(''))[0]?.city ?? null).toBeNull();
+  });
+});
+
+describe('bodies of two states', () => {
+  test('an unnumbered session of a body of two states is bilateral, no conference', () => {
+    expect(conferences('The ministers agreed to convene the session of the Chilean-Peruvian Joint Commission in Lima before December.')).toEqual([]);
+    expect(conferences('He brought an invitation to the next meeting of the Kenya-Tanzania Permanent Commission, planned for early next year.')).toEqual([]);
+    expect(conferences('Last week the Minister co-chaired the sitting of the Polish-Lithuanian Intergovernmental Council, the session of the Polish-Lithuanian Intergovernmental Council having been delayed since 2019.')).toEqual([]);
+  });
+
+  test('a numbered meeting of such a body, and a session of a multilateral body, stay events', () => {
+    expect(conferences('The 9th meeting of the Azerbaijan-Saudi Arabia Intergovernmental Commission took place in Riyadh.')[0]).toMatchObject({ edition: 9 });
+    expect(conferences('He will attend the session of the Executive Council of the African Union in Accra.')[0]).toMatchObject({ city: 'Accra' });
+  });
+});
+
+describe('one event told twice', () => {
+  test('an event described, then named in apposition ("the next session, COP17,"), is the named one', () => {
+    expect(conferences('The next session, COP30, will be held in Belem in 2025.').map((c) => c.name)).toEqual(['COP30']);
+    expect(conferences('Ministers agreed that the coming summit, the 12th Arctic Summit, would open in Tromsø, Norway, in May.').map((c) => c.edition)).toEqual([12]);
+    expect(conferences('They prepared the forthcoming session, UNGA 80, which opens in September.').map((c) => c.edition)).toEqual([80]);
+  });
+
+  test('editions of one numbered series share the organiser named for one of them', () => {
+    const body = (later: string) =>
+      `The minister spoke at the sixteenth session of the Conference of the Parties (COP16) to the United Nations Convention to Combat Desertification (UNCCD) in Riyadh. ${later}`;
+    for (const later of ['COP17 will be held in Mongolia in 2026.', 'Delegates recalled that COP15 had met in Abidjan.', 'Preparations for COP 18 have begun.']) {
+      const found = conferences(body(later));
+      expect(found.map((c) => c.organizer)).toEqual(['United Nations Convention to Combat Desertification', 'United Nations Convention to Combat Desertification']);
+    }
+  });
+});
+
+describe('editions joined by "and"', () => {
+  test('two editions before one plural name are two events of that name (rule conference.coordinated-events)', () => {
+    const ed = (body: string) => conferences(body).map((c) => [c.edition, c.name]);
+    expect(ed('Preparations for the 46th and 47th ASEAN Summits, to be held in Kuala Lumpur, were reviewed.')).toEqual([[46, '46th ASEAN Summit'], [47, '47th ASEAN Summit']]);
+    expect(ed('The country hosted the XV and XVI SICA Summits in 2019 and 2021.')).toEqual([[15, 'XV SICA Summit'], [16, 'XVI SICA Summit']]);
+    expect(ed('She recalled that the third and fourth Commonwealth Forums had ended without a declaration.')).toEqual([[3, 'third Commonwealth Forum'], [4, 'fourth Commonwealth Forum']]);
+  });
+});
+
+describe('places in a clause after the name', () => {
+  test('"scheduled to be held in", "set to take place in", "expected to open in" place the event', () => {
+    expect(conferences('They looked ahead to the 9th Arctic Energy Summit, scheduled to be held in Oslo in May.')[0]).toMatchObject({ edition: 9, city: 'Oslo' });
+    expect(conferences('The 4th Ocean Finance Forum, set to take place in Lisbon next spring, was also discussed.')[0]).toMatchObject({ edition: 4, city: 'Lisbon' });
+    expect(conferences('Both sides welcomed the 12th Asia Water Conference, which is expected to open in Manila on 3 June.')[0]).toMatchObject({ edition: 12, city: 'Manila' });
+  });
+
+  test('a city the gazetteers lack, set off by its country ("in Encarnación, Paraguay"), places the event; a lone unknown word does not', () => {
+    expect(conferences('The ministers will meet again at the 7th Regional Trade Forum, to be held in Encarnación, Paraguay, in October.')[0]).toMatchObject({ city: 'Encarnación', country: 'PY' });
+    expect(conferences('The 15th Nordic Summit was held in Tromsø, Norway, last week.')[0]).toMatchObject({ city: 'Tromsø', country: 'NO' });
+    expect(conferences('She recalled the 3rd Sahel Security Conference, which took place in Ouarzazate, Morocco, in 2022.')[0]).toMatchObject({ city: 'Ouarzazate', country: 'MA' });
+    const [lone] = conferences('The 15th Nordic Summit was held in Tromsø last week.');
+    expect(lone?.city ?? null).toBeNull();
   });
 });
 

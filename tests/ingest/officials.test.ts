@@ -218,3 +218,74 @@ describe('officials: portfolios and callings', () => {
     expect(find('Leaders elected Senegalese diplomat Moussa Diop to head the commission.', 'Moussa Diop')).toMatchObject({ title: 'diplomat', country: 'SN' });
   });
 });
+
+describe('officials: offices of international bodies', () => {
+  test('an office of an international body written before the comma of the name ties the official to the body, not to the host', () => {
+    expect(find('In Hanoi the Prime Minister of Vietnam, Tran Van Minh, received the Head of the European Union Delegation, Ambassador Jonas Berg.', 'Jonas Berg')).toMatchObject({ country: null });
+    expect(find('Speaking in Nairobi on Monday, the Deputy Director-General of the FAO, Ines Moreau, praised the Kenyan Minister of Agriculture, Peter Otieno.', 'Ines Moreau')).toMatchObject({ country: null });
+    expect(find('Kenya\'s President Ruto met with the Executive Secretary of the UNCCD, Lars Holm, and with the Foreign Minister of Ghana, Ama Mensah, in Nairobi.', 'Lars Holm')).toMatchObject({ country: null });
+  });
+
+  test('a body before the title: "Commonwealth Secretary-General", "ADB Country Director for Laos", "European Commissioner for Trade"', () => {
+    expect(find('In Apia, Prime Minister Fiame Naomi of Samoa welcomed Commonwealth Secretary-General Dame Olivia Grant.', 'Olivia Grant')).toMatchObject({ country: null });
+    expect(find('The Lao Minister of Finance, Somchai Vong, met ADB Country Director for Laos Karin Ek in Vientiane.', 'Karin Ek')).toMatchObject({ country: null });
+    expect(find('In Lima the Peruvian Foreign Minister, Elena Castro, held talks with the European Commissioner for Trade, Paul Weber.', 'Paul Weber')).toMatchObject({ country: null });
+  });
+
+  test('a national portfolio about a body, or a state called a commonwealth, keeps its country', () => {
+    expect(find('The Minister for European Union Affairs of Portugal, Rui Costa, met the Polish foreign minister in Warsaw.', 'Rui Costa')).toMatchObject({ country: 'PT' });
+    expect(find('The Prime Minister of the Commonwealth of Dominica, Roosevelt Charles, met the Minister of Foreign Affairs of Jamaica, Kamina Smith.', 'Roosevelt Charles')).toMatchObject({ country: 'DM' });
+  });
+});
+
+test('a state named before the body in the appositive office keeps the state: "the Permanent Representative of Kenya to the UN, X"', () => {
+  expect(find('In Geneva, the Permanent Representative of Kenya to the UN, Grace Wanjiru, met the Swiss State Secretary, Lukas Meier.', 'Grace Wanjiru')).toMatchObject({ country: 'KE' });
+});
+
+describe('officials: a counterpart who also has a title', () => {
+  test('the demonym before "counterpart" gives the country of the person named with a title of their own', () => {
+    expect(find('The Minister of Foreign Affairs, Ana Lima, welcomed in Lisbon her Moroccan counterpart, Karim Benali, Minister of Foreign Affairs and Cooperation.', 'Karim Benali')).toMatchObject({ country: 'MA' });
+    expect(find('Yesterday he held talks with his Peruvian counterpart, Deputy Prime Minister and Foreign Minister Rosa Quispe, in Quito.', 'Rosa Quispe')).toMatchObject({ country: 'PE' });
+    expect(find('Minister Jan Kowalski will receive his Latvian counterpart, the Minister for Defence Andris Ozols, on Friday.', 'Andris Ozols')).toMatchObject({ country: 'LV' });
+  });
+
+  test('a title that names its own country keeps it', () => {
+    expect(find('He met his counterpart, the Minister of Foreign Affairs of Chile, Ana Rojas, in Lima.', 'Ana Rojas')).toMatchObject({ country: 'CL' });
+  });
+});
+
+describe('officials: sides and delegations', () => {
+  test('people named in a sentence about one state\'s side are that state\'s', () => {
+    expect(find('On the Lesotho side, the talks were attended by Prime Minister Thabo Mokoena and Foreign Minister Lerato Molapo.', 'Lerato Molapo')).toMatchObject({ country: 'LS' });
+    expect(find('Deputy Director Anil Perera and two advisers represented the Sri Lanka side at the talks.', 'Anil Perera')).toMatchObject({ country: 'LK' });
+    expect(find('The Ghanaian side, headed by Finance Minister Kofi Owusu, presented the proposal.', 'Kofi Owusu')).toMatchObject({ country: 'GH' });
+  });
+
+  test('of two delegations, a person belongs to the one named last before them', () => {
+    const body = 'The Nepal delegation was led by Foreign Secretary Ram Thapa, while the Bhutan delegation was led by Foreign Secretary Karma Wangdi.';
+    expect(find(body, 'Ram Thapa')).toMatchObject({ country: 'NP' });
+    expect(find(body, 'Karma Wangdi')).toMatchObject({ country: 'BT' });
+  });
+});
+
+test('a demonym inside the name of a body ("the Organization of American States") does not make the report that state\'s', () => {
+  expect(find('The Minister of Foreign Affairs, Ana Soto, addressed the Organization of American States on Monday.', 'Ana Soto')?.country ?? null).toBeNull();
+  expect(find('Vice Minister Luis Prado said the Union of South American Nations would meet again in May.', 'Luis Prado')?.country ?? null).toBeNull();
+  expect(find('Secretary of State Rui Mota will represent the country at the summit of the Community of Portuguese Language Countries.', 'Rui Mota')?.country ?? null).toBeNull();
+});
+
+test('"He was accompanied by X": the one a pronoun names gives the companion\'s country', () => {
+  const cases: [string, string, string][] = [
+    ['In Oslo the visitor held talks with Jonas Dahl, Norway\'s Minister of Trade. He was accompanied by the Minister of State for Energy Affairs, Lars Bakken.', 'Lars Bakken', 'NO'],
+    ['She later met Yuki Tanaka, Japan\'s Minister of Finance, in Tokyo. She was accompanied at the talks by Deputy Minister Kenji Mori.', 'Kenji Mori', 'JP'],
+    ['The guest then called on Ahmed Karim, Egypt\'s Minister of Energy. He will be accompanied on the tour by the Minister of State for Petroleum Affairs, Omar Saleh.', 'Omar Saleh', 'EG'],
+  ];
+  for (const [body, name, country] of cases) expect(find(body, name)).toMatchObject({ country });
+});
+
+test('a run of acronyms before the name ("the Executive Secretary of ALBA-TCP, X") is a body, never the person', () => {
+  const names = (body: string) => officialsOf(body).map((o) => o.name);
+  expect(names('The minister met the Executive Secretary of ALBA-TCP, Mauricio Ledesma, in Caracas.')).toEqual(['Mauricio Ledesma']);
+  expect(names('On Monday she received the Secretary-General of CARICOM-CSME, Dr. Ruth Baptiste, at the ministry.')).toContain('Ruth Baptiste');
+  expect(names('Talks were later held with the President of the ECOWAS Commission, Omar Touray, and with the head of SADC PF, Boemo Sekgoma.')).not.toContain('SADC PF');
+});
