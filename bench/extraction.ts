@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/extraction.ts [--lib DIR] [--rounds N] [folders…]`: extraction speed on one core
  * (run it under `taskset -c 0`). Reads every `.txt` report of the folders (default: ../shared/corpus,
- * data/heldout, tests/fixtures/genre), then, in this fresh process, times the cold first pass
+ * data/heldout, data/heldout2, tests/fixtures/genre), then, in this fresh process, times the cold first pass
  * (loading the extraction library and its NLP model included) and N warm passes of
  * parseReport + extractReport + toIngestInput, in CPU seconds of this process (so a busy machine does not
  * lower the figure). `--lib` points at another copy of src/ingest, so two
@@ -23,7 +23,7 @@ const lib = path.resolve(flag('--lib') ?? path.join(repoRoot, 'src', 'ingest'));
 const rounds = Number(flag('--rounds') ?? 5);
 const folders = args.length
   ? args
-  : [path.join(repoRoot, '..', '..', 'shared', 'corpus'), path.join(repoRoot, 'data', 'heldout'), path.join(repoRoot, 'tests', 'fixtures', 'genre')];
+  : [process.env.NEWSGRAPH_CORPUS || path.join(repoRoot, '..', 'shared', 'corpus'), path.join(repoRoot, 'data', 'heldout'), path.join(repoRoot, 'data', 'heldout2'), path.join(repoRoot, 'tests', 'fixtures', 'genre')];
 
 const texts = folders.flatMap((dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((file) => ({ file, data: fs.readFileSync(path.join(dir, file)) })) : [],
